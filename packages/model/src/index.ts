@@ -1,0 +1,5 @@
+export * from "./errors.ts";
+export * from "./refs.ts";
+export * from "./permissions.ts";
+export * from "./limits.ts";
+export * from "./shapes.ts";
