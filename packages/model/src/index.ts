@@ -3,3 +3,4 @@ export * from "./refs.ts";
 export * from "./permissions.ts";
 export * from "./limits.ts";
 export * from "./shapes.ts";
+export * from "./api/index.ts";

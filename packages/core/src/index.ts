@@ -1,0 +1,14 @@
+export type * from "./ports/index.ts";
+export type { Actor, ActorMembership } from "./access/actor.ts";
+export { can, visibilityOf, permissionsOf } from "./access/access-policy.ts";
+export { requireAccess, requireAdmin, targetGroup } from "./access/guard.ts";
+export type { PasswordHasher, ServiceDeps } from "./services/ports.ts";
+export { AuthService, type Authenticated, type LoginRequest } from "./services/auth.service.ts";
+export { AccountsService, type CreateUserInput } from "./services/accounts.service.ts";
+export { ContainersService, type ContainerDto, type LinkDto, type ListFilter } from "./services/containers.service.ts";
+export { RoisService } from "./services/rois.service.ts";
+export { AnnotationsService, type CreateAnnotationInput, type UploadInput, type LinkTarget } from "./services/annotations.service.ts";
+export { ensureRoot, ensureDemoAccount, type DemoAccount } from "./services/bootstrap.service.ts";
+export { loadActor } from "./services/actor-loader.ts";
+export { newToken, hashToken, newPassword } from "./services/tokens.ts";
+export { createServices, type Services } from "./services.ts";

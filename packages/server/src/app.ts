@@ -1,0 +1,73 @@
+/**
+ * Builds the Fastify application: the /api/v1 routes as encapsulated plugins, TypeBox validation
+ * that rejects unknown fields and wrong types, the error envelope, auth, and the OpenAPI document.
+ * It holds no business rules: every route calls one service method.
+ */
+import Fastify, { type FastifyInstance } from "fastify";
+import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
+import swagger from "@fastify/swagger";
+import { TypeBoxValidatorCompiler } from "@fastify/type-provider-typebox";
+import { FoveaError } from "@fovea/model";
+import type { Services } from "@fovea/core";
+import { registerAuthHook } from "./http/auth-hook.ts";
+import { handleError } from "./http/error-handler.ts";
+import { accountRoutes } from "./routes/accounts.routes.ts";
+import { annotationRoutes } from "./routes/annotations.routes.ts";
+import { authRoutes } from "./routes/auth.routes.ts";
+import { containerRoutes } from "./routes/containers.routes.ts";
+import { healthRoutes } from "./routes/health.routes.ts";
+import { roiRoutes } from "./routes/rois.routes.ts";
+
+export const API_PREFIX = "/api/v1";
+export const VERSION = "0.1.0";
+
+export interface AppOptions {
+  services: Services;
+  database: "sqlite" | "postgres";
+  maxUploadBytes: number;
+  secureCookies: boolean;
+  logLevel: string;
+  /** JSON bodies above this size are refused with 413 (uploads use multipart and maxUploadBytes). */
+  bodyLimit?: number;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: opts.logLevel },
+    bodyLimit: opts.bodyLimit ?? 8 * 1024 * 1024,
+    // Ids in paths are validated by schemas; keep the router strict about trailing slashes off.
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  // Response schemas document the API; serialising with JSON.stringify keeps what services return.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(async (request, reply) => {
+    await handleError(new FoveaError("NOT_FOUND", `No route ${request.method} ${request.url}`), request, reply);
+  });
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: opts.maxUploadBytes + 1, files: 1, fields: 100 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: { title: "Fovea API", version: VERSION, description: "Image data, ROIs, annotations and (soon) server-side scripts." },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" }, cookie: { type: "apiKey", in: "cookie", name: "fovea_session" } } },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+  });
+
+  await app.register(async (api) => {
+    registerAuthHook(api, opts.services);
+    await api.register(healthRoutes, { version: VERSION, database: opts.database });
+    await api.register(authRoutes, { services: opts.services, secureCookies: opts.secureCookies });
+    await api.register(accountRoutes, { services: opts.services });
+    await api.register(containerRoutes, { services: opts.services });
+    await api.register(roiRoutes, { services: opts.services });
+    await api.register(annotationRoutes, { services: opts.services });
+    api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  }, { prefix: API_PREFIX });
+
+  return app;
+}

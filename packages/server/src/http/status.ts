@@ -1,0 +1,24 @@
+/** The one table mapping error codes to HTTP statuses (STYLE: the domain never knows HTTP). */
+import type { ErrorCode } from "@fovea/model";
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  SHAPE_INVALID: 400,
+  PARAM_INVALID: 400,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  BAD_CREDENTIALS: 401,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  ADMIN_REQUIRED: 403,
+  NOT_A_MEMBER: 403,
+  LINK_FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  FILE_UNREADABLE: 422,
+  UNSUPPORTED_FORMAT: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};

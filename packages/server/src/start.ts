@@ -1,0 +1,79 @@
+/**
+ * The embedded composition root: opens the database (SQLite in the data directory, or the
+ * configured PostgreSQL), migrates it, builds the services, creates `root` on first start and
+ * the demo account when asked, and serves the API.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { createServices, ensureDemoAccount, ensureRoot, type Clock, type Repositories, type Services } from "@fovea/core";
+import { createRepositories, DiskFileStore, openDatabase, type DatabaseHandle } from "@fovea/db";
+import { buildApp } from "./app.ts";
+import type { ServerConfig } from "./config.ts";
+import { argon2Hasher } from "./http/argon2-hasher.ts";
+
+export interface RunningServer {
+  readonly url: string;
+  readonly app: FastifyInstance;
+  readonly services: Services;
+  /** For builders and bootstrap tasks of the composition root (demo data, tests). */
+  readonly repos: Repositories;
+  readonly database: DatabaseHandle;
+  /** Present only on the first start when no admin password was configured: print it once. */
+  readonly generatedAdminPassword?: string;
+  readonly demoCredentials?: { username: string; password: string };
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Tests move time with their own clock (session expiry). */
+  clock?: Clock;
+  /** Tests on PostgreSQL work in their own schema. */
+  databaseSchema?: string;
+  /** Build and migrate, but do not listen (in-process tests use `app.inject`). */
+  listen?: boolean;
+}
+
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const clock = options.clock ?? { now: () => new Date() };
+  const database = openDatabase({
+    url: config.databaseUrl ?? `sqlite:${join(config.dataDir, "fovea.db")}`,
+    schema: options.databaseSchema,
+  });
+  try {
+    await database.migrate();
+    const repos = createRepositories(database.db, { clock });
+    const deps = {
+      repos, clock, hasher: argon2Hasher, files: new DiskFileStore(join(config.dataDir, "files")),
+      sessionTtlHours: config.sessionTtlHours, maxUploadBytes: config.maxUploadBytes,
+    };
+    const services = createServices(deps);
+    const root = await ensureRoot(repos, argon2Hasher, config.adminPassword);
+    const demo = config.demo ? await ensureDemoAccount(repos, argon2Hasher, config.demoPassword) : undefined;
+    const app = await buildApp({
+      services, database: database.dialect, maxUploadBytes: config.maxUploadBytes,
+      secureCookies: config.secureCookies, logLevel: config.logLevel,
+    });
+    let url = `http://${config.host}:${config.port}`;
+    if (options.listen !== false) {
+      await app.listen({ host: config.host, port: config.port });
+      const addr = app.server.address();
+      if (addr && typeof addr === "object") url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${addr.port}`;
+    } else {
+      await app.ready();
+    }
+    return {
+      url, app, services, repos, database,
+      ...(root.generatedPassword !== undefined && { generatedAdminPassword: root.generatedPassword }),
+      ...(demo && { demoCredentials: { username: demo.username, password: demo.password } }),
+      async close() {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
