@@ -74,6 +74,7 @@ export interface ContainerRepository {
   insertImage(row: NewImage): Promise<ImageRecord>;
   findById(kind: ContainerKind, id: number): Promise<ContainerRecord | undefined>;
   findImage(id: number): Promise<ImageRecord | undefined>;
+  /** Lists rows; for kind "image" the items are full ImageRecords (metadata and channels). */
   list(kind: ContainerKind, filter: ContainerFilter, page: Page): Promise<PageResult<ContainerRecord>>;
   update(kind: ContainerKind, id: number, patch: { name?: string; description?: string }): Promise<ContainerRecord>;
   /** Deletes the row and every link, ROI and annotation link that hangs off it, in one transaction. */

@@ -25,8 +25,9 @@ export class AccountsService {
 
   async createUser(actor: Actor, input: CreateUserInput): Promise<UserDto> {
     requireAdmin(actor);
+    // Look groups up before the transaction: inside it only `repos` may be used (SQLite has one connection).
+    const groups = await Promise.all((input.groups ?? []).map((g) => this.#findGroup(g)));
     return this.deps.repos.transaction(async (repos) => {
-      const groups = await Promise.all((input.groups ?? []).map((g) => this.#findGroup(g)));
       const user = await repos.users.insert({
         username: input.username,
         fullName: input.fullName ?? "",
