@@ -10,8 +10,9 @@ const RULES = {
   "packages/model": { fovea: [], node: false },
   "packages/core": { fovea: ["model"], node: false, forbidden: ["kysely", "fastify", "bullmq", "pg", "better-sqlite3"] },
   "packages/db": { fovea: ["model", "core"], node: true },
+  "packages/pixels": { fovea: ["model", "core"], node: true },
   "packages/client": { fovea: ["model"], node: true },
-  "packages/server": { fovea: ["model", "core", "db", "client"], node: true },
+  "packages/server": { fovea: ["model", "core", "db", "pixels", "client"], node: true },
   // The CLI reaches the server only through a lazy import inside `server start`.
   "apps/cli": { fovea: ["model", "client"], lazy: ["server"], node: true },
 };

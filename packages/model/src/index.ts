@@ -3,4 +3,5 @@ export * from "./refs.ts";
 export * from "./permissions.ts";
 export * from "./limits.ts";
 export * from "./shapes.ts";
+export * from "./pixel-types.ts";
 export * from "./api/index.ts";

@@ -2,7 +2,7 @@
  * Plain records that repositories return and services map to API DTOs. Times are ISO-8601 UTC
  * strings; ids are integers; booleans are real booleans whatever the dialect stores.
  */
-import type { GroupPermissions, Privilege, ShapeGeometry } from "@fovea/model";
+import type { GroupPermissions, PixelType, Privilege, ShapeGeometry } from "@fovea/model";
 
 export interface UserRecord {
   id: number;
@@ -62,7 +62,7 @@ export interface ContainerRecord extends Ownership {
   updatedAt: string;
 }
 
-export type PixelType = "uint8" | "int8" | "uint16" | "int16" | "uint32" | "int32" | "float32" | "float64";
+export type { PixelType };
 
 export interface ChannelRecord {
   index: number;

@@ -1,5 +1,6 @@
 /** Projects, datasets and images: DTOs and request bodies. */
 import Type, { type Static } from "typebox";
+import { PIXEL_TYPES } from "../pixel-types.ts";
 import { Description, Id, Name, OwnedFields, PageQuery, Strict } from "./common.schema.ts";
 
 export const Project = Type.Object({
@@ -9,8 +10,7 @@ export const Dataset = Type.Object({
   type: Type.Literal("Dataset"), ...OwnedFields, name: Type.String(), description: Type.String(),
 });
 
-export const PIXEL_TYPES = ["uint8", "int8", "uint16", "int16", "uint32", "int32", "float32", "float64"] as const;
-export const PixelType = Type.Enum(PIXEL_TYPES);
+export const PixelTypeSchema = Type.Enum(PIXEL_TYPES);
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const Channel = Type.Object({
@@ -27,7 +27,7 @@ export const Channel = Type.Object({
 export const Image = Type.Object({
   type: Type.Literal("Image"), ...OwnedFields, name: Type.String(), description: Type.String(),
   sizeX: Type.Integer(), sizeY: Type.Integer(), sizeZ: Type.Integer(), sizeC: Type.Integer(), sizeT: Type.Integer(),
-  pixelType: PixelType,
+  pixelType: PixelTypeSchema,
   physicalSizeX: Nullable(Type.Number()), physicalSizeY: Nullable(Type.Number()), physicalSizeZ: Nullable(Type.Number()),
   physicalSizeUnit: Type.String(),
   timeIncrement: Nullable(Type.Number({ description: "Seconds between time points" })),
