@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   UNSUPPORTED_FORMAT: "The file's format is not supported.",
   RATE_LIMITED: "Too many attempts: wait and try again.",
   INTERNAL: "An unexpected server error; the server log has the details.",
+  SERVER_UNREACHABLE: "The Fovea server could not be reached (reported by clients, never sent by a server).",
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -34,7 +34,8 @@ export interface AppOptions {
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: opts.logLevel },
+    // Logs go to stderr so that a CLI hosting the server keeps stdout for its own (--json) output.
+    logger: { level: opts.logLevel, stream: process.stderr },
     bodyLimit: opts.bodyLimit ?? 8 * 1024 * 1024,
     // Ids in paths are validated by schemas; keep the router strict about trailing slashes off.
     routerOptions: { ignoreTrailingSlash: true },

@@ -21,4 +21,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNSUPPORTED_FORMAT: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  SERVER_UNREACHABLE: 503,
 };
