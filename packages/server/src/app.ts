@@ -7,11 +7,11 @@ import Fastify, { type FastifyInstance } from "fastify";
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
-import { TypeBoxValidatorCompiler } from "@fastify/type-provider-typebox";
 import { FoveaError } from "@fovea/model";
 import type { Services } from "@fovea/core";
 import { registerAuthHook } from "./http/auth-hook.ts";
 import { handleError } from "./http/error-handler.ts";
+import { validatorCompiler } from "./http/validator.ts";
 import { accountRoutes } from "./routes/accounts.routes.ts";
 import { annotationRoutes } from "./routes/annotations.routes.ts";
 import { authRoutes } from "./routes/auth.routes.ts";
@@ -40,7 +40,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // Ids in paths are validated by schemas; keep the router strict about trailing slashes off.
     routerOptions: { ignoreTrailingSlash: true },
   });
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(validatorCompiler);
   // Response schemas document the API; serialising with JSON.stringify keeps what services return.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(handleError);

@@ -18,9 +18,31 @@ export interface LinkTarget {
   id: number;
 }
 
-export type CreateAnnotationInput =
-  | { kind: "tag" | "comment"; value: string; namespace?: string | undefined; description?: string | undefined; groupId?: number | undefined; links?: LinkTarget[] | undefined }
-  | { kind: "map"; values: [string, string][]; namespace?: string | undefined; description?: string | undefined; groupId?: number | undefined; links?: LinkTarget[] | undefined };
+export interface CreateAnnotationInput {
+  kind: "tag" | "comment" | "map";
+  /** Tag or comment text. */
+  value?: string | undefined;
+  /** Map pairs. */
+  values?: [string, string][] | undefined;
+  namespace?: string | undefined;
+  description?: string | undefined;
+  groupId?: number | undefined;
+  links?: LinkTarget[] | undefined;
+}
+
+/** The kind-specific rules the one body schema cannot express. */
+function checkKindFields(input: CreateAnnotationInput): void {
+  const issues: { field: string; message: string }[] = [];
+  if (input.kind === "map") {
+    if (input.values === undefined) issues.push({ field: "body.values", message: "is required for a map annotation" });
+    if (input.value !== undefined) issues.push({ field: "body.value", message: "not allowed on a map annotation (use values)" });
+  } else {
+    if (input.value === undefined) issues.push({ field: "body.value", message: `is required for a ${input.kind} annotation` });
+    else if (input.kind === "tag" && input.value.length > 255) issues.push({ field: "body.value", message: "a tag has at most 255 characters" });
+    if (input.values !== undefined) issues.push({ field: "body.values", message: `not allowed on a ${input.kind} annotation (use value)` });
+  }
+  if (issues.length > 0) throw new FoveaError("VALIDATION_FAILED", `Invalid request: ${issues[0]!.field} ${issues[0]!.message}`, { details: issues });
+}
 
 export interface UploadInput {
   fileName: string;
@@ -36,12 +58,13 @@ export class AnnotationsService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async create(actor: Actor, input: CreateAnnotationInput): Promise<AnnotationDto> {
+    checkKindFields(input);
     const targets = await this.#checkTargets(actor, input.links ?? [], input.groupId);
     const groupId = targets[0]?.groupId ?? targetGroup(actor, input.groupId);
     return this.deps.repos.transaction(async (repos) => {
       const row = await repos.annotations.insert({
         kind: input.kind, namespace: input.namespace ?? null, description: input.description ?? "",
-        textValue: input.kind === "map" ? null : input.value, mapValue: input.kind === "map" ? input.values : null,
+        textValue: input.kind === "map" ? null : (input.value ?? null), mapValue: input.kind === "map" ? (input.values ?? []) : null,
         fileName: null, mimeType: null, fileSize: null, sha256: null, storageKey: null,
         ownerId: actor.userId, groupId,
       });

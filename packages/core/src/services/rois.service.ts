@@ -23,14 +23,14 @@ function assertValid(issues: { field: string; message: string }[]): void {
 }
 
 /** Shapes whose plane indices point outside the image are refused: they could never be drawn. */
-function checkPlanes(shapes: readonly ShapeInput[], image: ImageRecord, at: string): void {
+function checkPlanes(shapes: readonly ShapeInput[], image: ImageRecord, at: (i: number) => string): void {
   const issues: { field: string; message: string }[] = [];
   const sizes = { z: image.sizeZ, t: image.sizeT, c: image.sizeC } as const;
   shapes.forEach((s, i) => {
     for (const axis of ["z", "t", "c"] as const) {
       const v = s[axis];
       if (v !== undefined && v !== null && v >= sizes[axis]) {
-        issues.push({ field: `${at}[${i}].${axis}`, message: `is ${v} but the image has ${sizes[axis]} (0-based indices)` });
+        issues.push({ field: `${at(i)}.${axis}`, message: `is ${v} but the image has ${sizes[axis]} (0-based indices)` });
       }
     }
   });
@@ -44,7 +44,7 @@ export class RoisService {
     const image = requireAccess(actor, "annotate", await this.deps.repos.containers.findImage(imageId), `Image ${imageId}`);
     assertValid(validateRoi(input, "body"));
     const roi = input as { name?: string; description?: string; shapes: ShapeInput[] };
-    checkPlanes(roi.shapes, image, "body.shapes");
+    checkPlanes(roi.shapes, image, (i) => `body.shapes[${i}]`);
     const row = await this.deps.repos.rois.insert({
       imageId, name: roi.name ?? "", description: roi.description ?? "", shapes: roi.shapes,
       ownerId: actor.userId, groupId: image.groupId,
@@ -83,7 +83,7 @@ export class RoisService {
       throw new FoveaError("SHAPE_INVALID", "shapes must be a non-empty array", { details: [{ field: "body.shapes", message: "must be a non-empty array" }] });
     }
     assertValid(shapes.flatMap((s, i) => validateShape(s, `body.shapes[${i}]`)));
-    checkPlanes(shapes as ShapeInput[], image, "body.shapes");
+    checkPlanes(shapes as ShapeInput[], image, (i) => `body.shapes[${i}]`);
     await this.deps.repos.rois.addShapes(roiId, shapes as ShapeInput[]);
     return this.get(actor, roiId);
   }
@@ -93,7 +93,7 @@ export class RoisService {
     if (!existing) throw new FoveaError("NOT_FOUND", `Shape ${shapeId} not found`);
     const { image } = await this.#load(actor, "edit", existing.roiId, `Shape ${shapeId}`);
     assertValid(validateShape(shape, "body"));
-    checkPlanes([shape as ShapeInput], image, "body");
+    checkPlanes([shape as ShapeInput], image, () => "body");
     await this.deps.repos.rois.replaceShape(shapeId, shape as ShapeInput);
     return this.get(actor, existing.roiId);
   }

@@ -24,11 +24,19 @@ export const Annotation = Type.Union([FileAnnotation, TagAnnotation, CommentAnno
 
 const LinkTarget = Strict({ type: Type.Enum(ANNOTATABLE_TYPES), id: Id });
 
-export const CreateAnnotation = Type.Union([
-  Strict({ kind: Type.Literal("tag"), value: Type.String({ minLength: 1, maxLength: 255 }), namespace: Type.Optional(Namespace), description: Type.Optional(Description), groupId: Type.Optional(Id), links: Type.Optional(Type.Array(LinkTarget)) }),
-  Strict({ kind: Type.Literal("comment"), value: Type.String({ minLength: 1, maxLength: LIMITS.TEXT_MAX }), namespace: Type.Optional(Namespace), description: Type.Optional(Description), groupId: Type.Optional(Id), links: Type.Optional(Type.Array(LinkTarget)) }),
-  Strict({ kind: Type.Literal("map"), values: MapPairs, namespace: Type.Optional(Namespace), description: Type.Optional(Description), groupId: Type.Optional(Id), links: Type.Optional(Type.Array(LinkTarget)) }),
-]);
+/**
+ * One body form for all three kinds (a union would report every form's errors at once); the
+ * service checks that a tag or comment has `value` and a map has `values`.
+ */
+export const CreateAnnotation = Strict({
+  kind: Type.Enum(["tag", "comment", "map"] as const),
+  value: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.TEXT_MAX, description: "Tag (≤ 255 characters) or comment text" })),
+  values: Type.Optional(MapPairs),
+  namespace: Type.Optional(Namespace),
+  description: Type.Optional(Description),
+  groupId: Type.Optional(Id),
+  links: Type.Optional(Type.Array(LinkTarget)),
+});
 export const UpdateAnnotation = Strict({
   namespace: Type.Optional(Type.Union([Namespace, Type.Null()])),
   description: Type.Optional(Description),

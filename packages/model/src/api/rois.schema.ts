@@ -9,9 +9,12 @@ import { Id, OwnedFields, PageQuery, Strict } from "./common.schema.ts";
 
 const ShapeKind = Type.Enum(SHAPE_KINDS);
 
-/** Loose input shape: `kind` plus the geometry fields of that kind (see validateShape). */
+/**
+ * Loose input shape: `kind` plus the geometry fields of that kind. `kind` is a plain string here
+ * so that validateShape, which names every offending field, reports an unknown kind too.
+ */
 export const ShapeInputSchema = Type.Object(
-  { kind: ShapeKind },
+  { kind: Type.String({ description: `One of ${SHAPE_KINDS.join(", ")}` }) },
   {
     additionalProperties: true,
     description:

@@ -31,7 +31,7 @@ export async function authRoutes(app: FastifyInstance, opts: RouteOptions & { se
     schema: { tags: ["auth"], summary: "End the current session", response: { 204: { type: "null" } } },
   }, async (request, reply) => {
     await services.auth.logout(authOf(request));
-    void reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    void reply.clearCookie(SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "strict", secure: opts.secureCookies });
     return reply.status(204).send(null);
   });
 
