@@ -95,8 +95,24 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
     db,
     dialect,
     async migrate() {
-      if (schema !== undefined) await db.schema.createSchema(schema).ifNotExists().execute();
-      await migrateToLatest(db, { dialect, schema });
+      if (schema === undefined) {
+        await migrateToLatest(db, { dialect, schema });
+        return;
+      }
+      await db.schema.createSchema(schema).ifNotExists().execute();
+      // Kysely's Migrator looks for its bookkeeping table by introspecting every schema of the
+      // database; when another schema is dropped at that moment (parallel test runs, each in its
+      // own schema), the catalogue query fails with "schema/relation/column does not exist".
+      // Those failures concern the other schema, so trying again is right.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await migrateToLatest(db, { dialect, schema });
+          return;
+        } catch (err) {
+          if (attempt >= 5 || !/does not exist/.test((err as Error).message)) throw err;
+          await new Promise((r) => setTimeout(r, 50 * attempt));
+        }
+      }
     },
     close: () => db.destroy(),
   };
