@@ -39,7 +39,8 @@ function routesOfDocument(doc: Json): string[] {
   for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
     for (const method of Object.keys(item)) {
       if (["get", "put", "post", "delete", "patch", "options", "head", "trace"].includes(method)) {
-        out.push(`${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ":$1")}`);
+        // A wildcard route appears as `{*}` in the document and as a bare `*` in Fastify's tree.
+        out.push(`${method.toUpperCase()} ${path.replace(/\/\{\*\}$/, "*").replace(/\{([^}]+)\}/g, ":$1")}`);
       }
     }
   }

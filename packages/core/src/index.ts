@@ -12,3 +12,5 @@ export { ensureRoot, ensureDemoAccount, type DemoAccount } from "./services/boot
 export { loadActor } from "./services/actor-loader.ts";
 export { newToken, hashToken, newPassword } from "./services/tokens.ts";
 export { createServices, type Services } from "./services.ts";
+export { ImportService, type ImportSource, type ImportOptions } from "./services/import.service.ts";
+export { PixelsService, type PlaneRequest } from "./services/pixels.service.ts";

@@ -4,6 +4,8 @@ import { AnnotationsService } from "./services/annotations.service.ts";
 import { AuthService } from "./services/auth.service.ts";
 import { ContainersService } from "./services/containers.service.ts";
 import type { ServiceDeps } from "./services/ports.ts";
+import { ImportService } from "./services/import.service.ts";
+import { PixelsService } from "./services/pixels.service.ts";
 import { RoisService } from "./services/rois.service.ts";
 
 export interface Services {
@@ -12,6 +14,8 @@ export interface Services {
   readonly containers: ContainersService;
   readonly rois: RoisService;
   readonly annotations: AnnotationsService;
+  readonly imports: ImportService;
+  readonly pixels: PixelsService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -21,5 +25,7 @@ export function createServices(deps: ServiceDeps): Services {
     containers: new ContainersService(deps),
     rois: new RoisService(deps),
     annotations: new AnnotationsService(deps),
+    imports: new ImportService(deps),
+    pixels: new PixelsService(deps),
   };
 }

@@ -168,6 +168,25 @@ export interface Database {
   shapes: ShapesTable;
   annotations: AnnotationsTable;
   annotation_links: AnnotationLinksTable;
+  original_files: OriginalFilesTable;
+  image_original_files: ImageOriginalFilesTable;
+}
+
+export interface OriginalFilesTable {
+  id: Generated<number>;
+  name: string;
+  mime_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  owner_id: number;
+  group_id: number;
+  created_at: string;
+}
+
+export interface ImageOriginalFilesTable {
+  image_id: number;
+  file_id: number;
 }
 
 /** Rows as selected. */

@@ -4,4 +4,5 @@ export * from "./permissions.ts";
 export * from "./limits.ts";
 export * from "./shapes.ts";
 export * from "./pixel-types.ts";
+export * from "./channel-colors.ts";
 export * from "./api/index.ts";

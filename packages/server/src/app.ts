@@ -8,7 +8,7 @@ import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
 import { FoveaError } from "@fovea/model";
-import type { Services } from "@fovea/core";
+import type { PixelStore, Services } from "@fovea/core";
 import { registerAuthHook } from "./http/auth-hook.ts";
 import { handleError } from "./http/error-handler.ts";
 import { validatorCompiler } from "./http/validator.ts";
@@ -16,7 +16,11 @@ import { accountRoutes } from "./routes/accounts.routes.ts";
 import { annotationRoutes } from "./routes/annotations.routes.ts";
 import { authRoutes } from "./routes/auth.routes.ts";
 import { containerRoutes } from "./routes/containers.routes.ts";
+import { exportRoutes } from "./routes/export.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
+import { importRoutes } from "./routes/import.routes.ts";
+import { pixelRoutes } from "./routes/pixels.routes.ts";
+import { renderRoutes } from "./routes/render.routes.ts";
 import { roiRoutes } from "./routes/rois.routes.ts";
 
 export const API_PREFIX = "/api/v1";
@@ -24,6 +28,9 @@ export const VERSION = "0.1.0";
 
 export interface AppOptions {
   services: Services;
+  /** Rendering and export read the store directly, after the services' access check. */
+  store: PixelStore;
+  dataDir: string;
   database: "sqlite" | "postgres";
   maxUploadBytes: number;
   secureCookies: boolean;
@@ -49,7 +56,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: opts.maxUploadBytes + 1, files: 1, fields: 100 } });
+  await app.register(multipart, { limits: { fileSize: opts.maxUploadBytes + 1, files: 100_000, fields: 100 } });
   await app.register(swagger, {
     openapi: {
       openapi: "3.0.3",
@@ -67,6 +74,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(containerRoutes, { services: opts.services });
     await api.register(roiRoutes, { services: opts.services });
     await api.register(annotationRoutes, { services: opts.services });
+    await api.register(importRoutes, { services: opts.services, dataDir: opts.dataDir, maxUploadBytes: opts.maxUploadBytes });
+    await api.register(pixelRoutes, { services: opts.services });
+    await api.register(renderRoutes, { services: opts.services, store: opts.store });
+    await api.register(exportRoutes, { services: opts.services, store: opts.store, dataDir: opts.dataDir });
     api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: API_PREFIX });
 

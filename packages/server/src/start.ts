@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { createServices, ensureDemoAccount, ensureRoot, type Clock, type Repositories, type Services } from "@fovea/core";
 import { createRepositories, DiskFileStore, openDatabase, type DatabaseHandle } from "@fovea/db";
+import { createFileOpener, createZarrPixelStore } from "@fovea/pixels";
 import { buildApp } from "./app.ts";
 import type { ServerConfig } from "./config.ts";
 import { argon2Hasher } from "./http/argon2-hasher.ts";
@@ -44,15 +45,17 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   try {
     await database.migrate();
     const repos = createRepositories(database.db, { clock });
+    const store = createZarrPixelStore(join(config.dataDir, "pixels"));
     const deps = {
       repos, clock, hasher: argon2Hasher, files: new DiskFileStore(join(config.dataDir, "files")),
+      opener: createFileOpener(), pixels: store,
       sessionTtlHours: config.sessionTtlHours, maxUploadBytes: config.maxUploadBytes,
     };
     const services = createServices(deps);
     const root = await ensureRoot(repos, argon2Hasher, config.adminPassword);
     const demo = config.demo ? await ensureDemoAccount(repos, argon2Hasher, config.demoPassword) : undefined;
     const app = await buildApp({
-      services, database: database.dialect, maxUploadBytes: config.maxUploadBytes,
+      services, store, dataDir: config.dataDir, database: database.dialect, maxUploadBytes: config.maxUploadBytes,
       secureCookies: config.secureCookies, logLevel: config.logLevel,
     });
     let url = `http://${config.host}:${config.port}`;

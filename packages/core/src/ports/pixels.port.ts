@@ -93,6 +93,8 @@ export interface PixelStore {
   layout(key: string): Promise<StoredLayout>;
   /** A region of one plane at a pyramid level (coordinates in that level's pixels). */
   readRegion(key: string, level: number, z: number, c: number, t: number, region: Region, signal?: AbortSignal): Promise<Plane>;
+  /** Per-channel minimum and maximum of level 0, computed while the planes were written. */
+  channelStats(key: string): Promise<{ min: number; max: number }[]>;
   /** The thumbnail made at commit, as PNG bytes. */
   thumbnail(key: string): Promise<Uint8Array>;
   /** The folder of an image's OME-Zarr (for export and for community tools). */

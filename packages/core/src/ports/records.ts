@@ -152,3 +152,14 @@ export interface LinkRecord extends Ownership {
   childId: number;
   createdAt: string;
 }
+
+/** A file an image was imported from (kept byte for byte in the FileStore). */
+export interface OriginalFileRecord extends Ownership {
+  id: number;
+  name: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+  createdAt: string;
+}

@@ -6,7 +6,7 @@
 import type { GroupPermissions, Privilege, ShapeInput } from "@fovea/model";
 import type {
   AnnotatableKind, AnnotationKind, AnnotationRecord, ChannelRecord, ContainerKind, ContainerRecord, GroupRecord,
-  ImageMeta, ImageRecord, LinkRecord, MembershipRecord, Ownership, RoiRecord, SessionKind, SessionRecord, ShapeRecord,
+  ImageMeta, ImageRecord, LinkRecord, MembershipRecord, OriginalFileRecord, Ownership, RoiRecord, SessionKind, SessionRecord, ShapeRecord,
   UserRecord,
 } from "./records.ts";
 import type { Page, PageResult, VisibilityScope } from "./visibility.ts";
@@ -132,6 +132,15 @@ export interface AnnotationRepository {
   deleteLink(linkId: number): Promise<void>;
 }
 
+export interface OriginalFileRepository {
+  insert(f: Ownership & { name: string; mimeType: string; size: number; sha256: string; storageKey: string }): Promise<OriginalFileRecord>;
+  attach(imageId: number, fileId: number): Promise<void>;
+  findById(id: number): Promise<OriginalFileRecord | undefined>;
+  listByImage(imageId: number): Promise<OriginalFileRecord[]>;
+  /** Deletes those of `fileIds` that no image refers to any more; returns their storage keys. */
+  deleteUnreferenced(fileIds: readonly number[]): Promise<string[]>;
+}
+
 /** Everything the services need from storage, plus a transaction boundary. */
 export interface Repositories {
   readonly users: UserRepository;
@@ -140,6 +149,7 @@ export interface Repositories {
   readonly containers: ContainerRepository;
   readonly rois: RoiRepository;
   readonly annotations: AnnotationRepository;
+  readonly originals: OriginalFileRepository;
   /** Runs `fn` with repositories bound to one transaction; rolls back when it throws. */
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
 }

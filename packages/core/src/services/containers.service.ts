@@ -85,7 +85,19 @@ export class ContainersService {
   /** Deletes the object; children stay (orphaned), ROIs and links of an image go with it. */
   async delete(actor: Actor, kind: ContainerKind, id: number): Promise<void> {
     requireAccess(actor, "delete", await this.deps.repos.containers.findById(kind, id), `${LABEL[kind]} ${id}`);
-    await this.deps.repos.containers.delete(kind, id);
+    if (kind !== "image") return this.deps.repos.containers.delete(kind, id);
+    // An image also owns its pixels and (unless another image shares them) its original files.
+    const image = await this.deps.repos.containers.findImage(id);
+    const originals = await this.deps.repos.originals.listByImage(id);
+    const orphanKeys = await this.deps.repos.transaction(async (repos) => {
+      await repos.containers.delete("image", id);
+      return repos.originals.deleteUnreferenced(originals.map((o) => o.id));
+    });
+    // Bytes go after the rows: a crash in between leaves unreferenced bytes, never rows without bytes.
+    await Promise.allSettled([
+      ...(image?.storeKey ? [this.deps.pixels.delete(image.storeKey)] : []),
+      ...orphanKeys.map((k) => this.deps.files.delete(k)),
+    ]);
   }
 
   /**

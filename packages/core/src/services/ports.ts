@@ -1,5 +1,5 @@
 /** Small ports that only the services need. */
-import type { Clock, FileStore, Repositories } from "../ports/index.ts";
+import type { Clock, FileOpener, FileStore, PixelStore, Repositories } from "../ports/index.ts";
 
 /** Slow password hashing (argon2id in the server); core never sees the algorithm. */
 export interface PasswordHasher {
@@ -11,6 +11,8 @@ export interface PasswordHasher {
 export interface ServiceDeps {
   readonly repos: Repositories;
   readonly files: FileStore;
+  readonly opener: FileOpener;
+  readonly pixels: PixelStore;
   readonly hasher: PasswordHasher;
   readonly clock: Clock;
   readonly sessionTtlHours: number;

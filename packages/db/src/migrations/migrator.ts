@@ -5,12 +5,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from "kysely";
 import { FoveaError } from "@fovea/model";
 import { initMigration } from "./0001-init.ts";
+import { originalFilesMigration } from "./0002-original-files.ts";
 import type { Database, SqlDialect } from "../schema.ts";
 
 /** Names sort in the order they must run. */
 function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
     "0001-init": initMigration(dialect),
+    "0002-original-files": originalFilesMigration(dialect),
   };
 }
 
@@ -44,7 +46,8 @@ export async function migrateToLatest(db: Kysely<Database>, options: MigrateOpti
   const result = await migrator.migrateToLatest();
   if (result.error !== undefined) {
     const failed = result.results?.find((r) => r.status === "Error")?.migrationName ?? "(bookkeeping)";
-    throw new FoveaError("INTERNAL", `Database migration ${failed} failed`, { cause: result.error });
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new FoveaError("INTERNAL", `Database migration ${failed} failed: ${reason}`, { cause: result.error });
   }
   return result;
 }

@@ -5,6 +5,7 @@ import { createAnnotationRepository } from "./annotation.repository.ts";
 import { systemClock } from "./clock.ts";
 import { createContainerRepository } from "./container.repository.ts";
 import { createGroupRepository } from "./group.repository.ts";
+import { createOriginalFileRepository } from "./original-file.repository.ts";
 import { createRoiRepository } from "./roi.repository.ts";
 import type { Database } from "../schema.ts";
 import { createSessionRepository } from "./session.repository.ts";
@@ -31,6 +32,7 @@ export function createRepositories(db: Kysely<Database>, options: RepositoryOpti
     containers: createContainerRepository(db, clock),
     rois: createRoiRepository(db, clock),
     annotations: createAnnotationRepository(db, clock),
+    originals: createOriginalFileRepository(db, clock),
     transaction(fn) {
       return inTransaction(db, (trx) => fn(trx === db ? repos : createRepositories(trx, options)));
     },

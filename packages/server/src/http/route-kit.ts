@@ -1,4 +1,5 @@
 /** Small helpers shared by the route plugins. */
+import Type from "typebox";
 import { LIMITS } from "@fovea/model";
 import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
@@ -24,3 +25,8 @@ export function paged<T>(res: { items: T[]; total: number }, page: { limit: numb
 
 /** Standard error responses, for the OpenAPI document. */
 export { ErrorResponse } from "@fovea/model";
+
+/** A binary response (raw pixels, PNG, JPEG, TIFF, files), for the OpenAPI document. */
+export function Binary(description: string) {
+  return Type.Unsafe<unknown>({ type: "string", format: "binary", description });
+}

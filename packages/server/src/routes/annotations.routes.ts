@@ -8,15 +8,10 @@ import {
 import type { LinkTarget } from "@fovea/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { authOf } from "../http/auth-hook.ts";
+import { attachment } from "../http/content-disposition.ts";
 import { paged, pageOf, typed, type RouteOptions } from "../http/route-kit.ts";
 
 const PATHS: Record<string, AnnotatableType> = { projects: "Project", datasets: "Dataset", images: "Image", rois: "Roi" };
-
-/** RFC 6266 header that survives non-ASCII names. */
-function attachment(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 function parseLinkField(value: string): LinkTarget {
   const ref = parseRef(value);

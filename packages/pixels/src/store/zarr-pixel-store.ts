@@ -1,0 +1,153 @@
+/**
+ * The pixel store: one OME-Zarr (NGFF 0.5, Zarr v3) folder per image under the root,
+ * `<root>/<key>.ome.zarr`, with arrays `0`, `1`, … of shape (t, c, z, y, x) chunked per plane in
+ * 512² tiles, plus Fovea's `fovea.json` manifest and `thumbnail.png`.
+ *
+ * Images are write-once: create → writePlane… → commit publishes, delete removes. That is what
+ * makes caching the opened arrays safe.
+ */
+import { access, mkdir, readFile, rename, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { ImageMetadata, PixelStore, PixelWriter, Region, StoredLayout } from "@fovea/core";
+import { FoveaError, PIXEL_TYPES, type FieldIssue, type Plane } from "@fovea/model";
+import type { ChannelStats } from "../common/render-defaults.ts";
+import { readManifest, type StoreManifest } from "./store-manifest.ts";
+import { THUMBNAIL_FILE, assertSafeKey, imageDir, tempDir } from "./store-paths.ts";
+import { openLevelArray, readRows, zarrRoot, type LevelArray } from "./zarr-arrays.ts";
+import { ZarrPixelWriter } from "./zarr-pixel-writer.ts";
+
+/** Opened images kept for tile reads: manifest and array metadata are read once per image. */
+const CACHE_SIZE = 64;
+
+interface OpenedImage {
+  readonly manifest: StoreManifest;
+  readonly arrays: Map<number, Promise<LevelArray>>;
+}
+
+export function createZarrPixelStore(rootDir: string): PixelStore {
+  const cache = new Map<string, Promise<OpenedImage>>();
+
+  const openImage = (key: string): Promise<OpenedImage> => {
+    const hit = cache.get(key);
+    if (hit) {
+      cache.delete(key); // re-insert: Map order is the LRU order
+      cache.set(key, hit);
+      return hit;
+    }
+    const opened = readManifest(imageDir(rootDir, key), key).then((manifest) => ({ manifest, arrays: new Map() }));
+    opened.catch(() => cache.delete(key)); // a failure (e.g. not found yet) must not stick
+    cache.set(key, opened);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    return opened;
+  };
+
+  const levelArray = (key: string, image: OpenedImage, level: number, signal?: AbortSignal): Promise<LevelArray> => {
+    let arr = image.arrays.get(level);
+    if (!arr) {
+      arr = openLevelArray(zarrRoot(imageDir(rootDir, key), true), level, signal);
+      arr.catch(() => image.arrays.delete(level));
+      image.arrays.set(level, arr);
+    }
+    return arr;
+  };
+
+  return {
+    async create(key: string, meta: ImageMetadata): Promise<PixelWriter> {
+      assertSafeKey(key);
+      checkMetadata(meta);
+      const finalDir = imageDir(rootDir, key);
+      if (await exists(finalDir)) throw new FoveaError("CONFLICT", `pixels already stored under key ${key}`);
+      await mkdir(rootDir, { recursive: true });
+      return ZarrPixelWriter.open(key, meta, tempDir(rootDir, key), finalDir);
+    },
+
+    async layout(key: string): Promise<StoredLayout> {
+      return (await openImage(key)).manifest.layout;
+    },
+
+    async channelStats(key: string): Promise<{ min: number; max: number }[]> {
+      return (await openImage(key)).manifest.channelStats.map((s: ChannelStats) => ({ min: s.min, max: s.max }));
+    },
+
+    async readRegion(key: string, level: number, z: number, c: number, t: number, region: Region, signal?: AbortSignal): Promise<Plane> {
+      const image = await openImage(key);
+      checkRegion(image.manifest.layout, level, z, c, t, region);
+      return readRows(await levelArray(key, image, level, signal), t, c, z, region, signal);
+    },
+
+    async thumbnail(key: string): Promise<Uint8Array> {
+      try {
+        return new Uint8Array(await readFile(join(imageDir(rootDir, key), THUMBNAIL_FILE)));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === "ENOENT") throw new FoveaError("NOT_FOUND", `no thumbnail stored under key ${key}`);
+        throw err;
+      }
+    },
+
+    location(key: string): string {
+      return imageDir(rootDir, key);
+    },
+
+    async delete(key: string): Promise<void> {
+      const dir = imageDir(rootDir, key);
+      cache.delete(key);
+      // Rename first: readers then see the image gone at once, not half-deleted.
+      const doomed = tempDir(rootDir, key, "del");
+      try {
+        await rename(dir, doomed);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === "ENOENT") return; // already gone: deleting is idempotent
+        throw err;
+      }
+      await rm(doomed, { recursive: true, force: true });
+    },
+  };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(() => true, () => false);
+}
+
+function checkMetadata(meta: ImageMetadata): void {
+  const issues: FieldIssue[] = [];
+  for (const f of ["sizeX", "sizeY", "sizeZ", "sizeC", "sizeT"] as const) {
+    const v = meta[f];
+    if (!Number.isSafeInteger(v) || v < 1) issues.push({ field: f, message: `must be a positive integer, got ${v}` });
+  }
+  if (!PIXEL_TYPES.includes(meta.pixelType)) issues.push({ field: "pixelType", message: `must be one of ${PIXEL_TYPES.join(", ")}` });
+  if (issues.length > 0) {
+    throw new FoveaError("VALIDATION_FAILED", `bad image metadata: ${issues.map((i) => `${i.field} ${i.message}`).join("; ")}`, { details: issues });
+  }
+}
+
+/** Names every coordinate outside the stored image (VALIDATION_FAILED). */
+function checkRegion(layout: StoredLayout, level: number, z: number, c: number, t: number, region: Region): void {
+  const issues: FieldIssue[] = [];
+  const index = (field: string, v: number, size: number) => {
+    if (!Number.isInteger(v) || v < 0 || v >= size) issues.push({ field, message: `must be an integer in 0..${size - 1}, got ${v}` });
+  };
+  index("level", level, layout.levels.length);
+  index("z", z, layout.sizeZ);
+  index("c", c, layout.sizeC);
+  index("t", t, layout.sizeT);
+  const lvl = layout.levels[level];
+  if (lvl) {
+    const { x, y, width, height } = region;
+    const start = (field: string, v: number) => {
+      if (!Number.isInteger(v) || v < 0) issues.push({ field, message: `must be a non-negative integer, got ${v}` });
+    };
+    const extent = (axis: "x" | "y", from: number, len: number, size: number) => {
+      const name = axis === "x" ? "width" : "height";
+      const field = `region.${name}`;
+      if (!Number.isInteger(len) || len < 1) issues.push({ field, message: `must be a positive integer, got ${len}` });
+      else if (from + len > size) issues.push({ field, message: `${axis} ${from} + ${name} ${len} exceeds level ${level}'s ${name} ${size}` });
+    };
+    start("region.x", x);
+    start("region.y", y);
+    extent("x", x, width, lvl.sizeX);
+    extent("y", y, height, lvl.sizeY);
+  }
+  if (issues.length > 0) {
+    throw new FoveaError("VALIDATION_FAILED", `bad region: ${issues.map((i) => `${i.field} ${i.message}`).join("; ")}`, { details: issues });
+  }
+}
