@@ -2,6 +2,8 @@
 import { Command } from "commander";
 import type { CliContext } from "./cli-context.ts";
 import { registerDownloadCommand } from "./commands/download.ts";
+import { registerExportCommand } from "./commands/export.ts";
+import { registerImportCommand } from "./commands/import.ts";
 import { registerGroupCommands } from "./commands/group.ts";
 import { registerLsCommand } from "./commands/ls.ts";
 import { registerObjCommands } from "./commands/obj.ts";
@@ -34,6 +36,8 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   registerObjCommands(program, ctx);
   registerLsCommand(program, ctx);
   registerRoiCommands(program, ctx);
+  registerImportCommand(program, ctx);
   registerDownloadCommand(program, ctx);
+  registerExportCommand(program, ctx);
   return program;
 }

@@ -3,6 +3,7 @@ import { UsersApi, GroupsApi } from "./resources/accounts.ts";
 import { AnnotationsApi } from "./resources/annotations.ts";
 import { DatasetsApi, ImagesApi, ProjectsApi } from "./resources/containers.ts";
 import type { Download, UploadFields } from "./resources/files.ts";
+import { PixelsApi } from "./resources/pixels.ts";
 import { RoisApi } from "./resources/rois.ts";
 import { SessionApi } from "./resources/session.ts";
 import { Transport, type FetchLike } from "./transport.ts";
@@ -36,6 +37,7 @@ export class FoveaClient {
   readonly images: ImagesApi;
   readonly rois: RoisApi;
   readonly annotations: AnnotationsApi;
+  readonly pixels: PixelsApi;
 
   constructor(options: FoveaClientOptions) {
     this.#http = new Transport(options);
@@ -47,6 +49,7 @@ export class FoveaClient {
     this.images = new ImagesApi(this.#http);
     this.rois = new RoisApi(this.#http);
     this.annotations = new AnnotationsApi(this.#http);
+    this.pixels = new PixelsApi(this.#http);
   }
 
   /** The normalised API root, e.g. `http://localhost:4080/api/v1`. */

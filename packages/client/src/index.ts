@@ -7,3 +7,4 @@ export { fileNameFromContentDisposition } from "./content-disposition.ts";
 export type { FetchLike } from "./transport.ts";
 export type { Download, UploadFields } from "./resources/files.ts";
 export type * from "./types.ts";
+export type { ImportFile, ImportFields, StoredLayout, PlaneQuery, RawPlane, RenderQuery, OriginalFileDto } from "./resources/pixels.ts";

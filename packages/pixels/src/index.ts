@@ -8,3 +8,4 @@ export { renderRegion, defaultRenderSettings, type RenderRequest, type ChannelRe
 export { writeOmeTiff, type OmeTiffOptions } from "./export/ome-tiff-writer.ts";
 export { exportOmeZarr } from "./export/ome-zarr-export.ts";
 export { pixelTypeOf } from "./common/pixel-types.ts";
+export { demoCatalogue, type DemoCatalogue, type DemoDataset } from "./demo/index.ts";

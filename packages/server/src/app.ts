@@ -56,7 +56,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: opts.maxUploadBytes + 1, files: 100_000, fields: 100 } });
+  // preservePath keeps `folder/sub/file` names of folder uploads (busboy keeps only the base name otherwise).
+  await app.register(multipart, { preservePath: true, limits: { fileSize: opts.maxUploadBytes + 1, files: 100_000, fields: 100 } });
   await app.register(swagger, {
     openapi: {
       openapi: "3.0.3",

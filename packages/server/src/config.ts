@@ -17,6 +17,8 @@ export interface ServerConfig {
   /** Creates the demo account (and, once import lands, demo images). */
   readonly demo: boolean;
   readonly demoPassword: string;
+  /** Real files the demo also imports when the folder exists (default ../shared/data). */
+  readonly demoDataDir?: string | undefined;
   readonly maxUploadBytes: number;
   readonly sessionTtlHours: number;
   /** Marks cookies Secure; turn on behind HTTPS. */
@@ -62,6 +64,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
   if (env.FOVEA_ADMIN_PASSWORD) fromEnv.adminPassword = env.FOVEA_ADMIN_PASSWORD;
   if (env.FOVEA_DEMO) fromEnv.demo = parseBool("FOVEA_DEMO", env.FOVEA_DEMO, problems);
   if (env.FOVEA_DEMO_PASSWORD) fromEnv.demoPassword = env.FOVEA_DEMO_PASSWORD;
+  fromEnv.demoDataDir = resolve(env.FOVEA_DEMO_DATA_DIR ?? env.FOVEA_TEST_DATA ?? "../shared/data");
   if (env.FOVEA_MAX_UPLOAD_BYTES) fromEnv.maxUploadBytes = parseIntIn("FOVEA_MAX_UPLOAD_BYTES", env.FOVEA_MAX_UPLOAD_BYTES, 1, Number.MAX_SAFE_INTEGER, problems);
   if (env.FOVEA_SESSION_TTL_HOURS) fromEnv.sessionTtlHours = parseIntIn("FOVEA_SESSION_TTL_HOURS", env.FOVEA_SESSION_TTL_HOURS, 1, 24 * 365, problems);
   if (env.FOVEA_SECURE_COOKIES) fromEnv.secureCookies = parseBool("FOVEA_SECURE_COOKIES", env.FOVEA_SECURE_COOKIES, problems);

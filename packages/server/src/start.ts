@@ -10,6 +10,7 @@ import { createServices, ensureDemoAccount, ensureRoot, type Clock, type Reposit
 import { createRepositories, DiskFileStore, openDatabase, type DatabaseHandle } from "@fovea/db";
 import { createFileOpener, createZarrPixelStore } from "@fovea/pixels";
 import { buildApp } from "./app.ts";
+import { loadDemoData } from "./demo-data.ts";
 import type { ServerConfig } from "./config.ts";
 import { argon2Hasher } from "./http/argon2-hasher.ts";
 
@@ -23,6 +24,8 @@ export interface RunningServer {
   /** Present only on the first start when no admin password was configured: print it once. */
   readonly generatedAdminPassword?: string;
   readonly demoCredentials?: { username: string; password: string };
+  /** Settles when the demo data (loaded in the background after listening) is in. */
+  readonly demoData?: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,11 +69,21 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     } else {
       await app.ready();
     }
+    const stopDemo = new AbortController();
+    const demoData = demo
+      ? loadDemoData(services, repos, demo, config.demoDataDir, { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) }, stopDemo.signal)
+        .catch((err: unknown) => {
+          if (!stopDemo.signal.aborted) app.log.error({ err }, "demo data could not be loaded");
+        })
+      : undefined;
     return {
       url, app, services, repos, database,
+      ...(demoData && { demoData }),
       ...(root.generatedPassword !== undefined && { generatedAdminPassword: root.generatedPassword }),
       ...(demo && { demoCredentials: { username: demo.username, password: demo.password } }),
       async close() {
+        stopDemo.abort(); // an import in progress stops and removes what it wrote
+        await demoData; // never close the database under a running import
         await app.close();
         await database.close();
       },

@@ -1,26 +1,27 @@
-/** `fovea download FileAnnotation:ID [-o PATH]`: stream an attached file to disk. */
-import { createWriteStream } from "node:fs";
-import { rename, rm, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
+/**
+ * `fovea download FileAnnotation:ID|Image:ID [-o PATH]`: stream an attached file, or the original
+ * file(s) an image was imported from, to disk.
+ */
+import { stat } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
-import { SingleBar } from "cli-progress";
 import { FoveaError } from "@fovea/model";
 import type { CliContext } from "../cli-context.ts";
 import { parseRefArg } from "../ref-args.ts";
 import { safeFileName } from "../safe-file-name.ts";
+import { progressBar, writeAtomically } from "../save-stream.ts";
 
 export function registerDownloadCommand(program: Command, ctx: CliContext): void {
   program
     .command("download <ref>")
-    .description("download a FileAnnotation's file (Image:ID original files: once pixel import lands)")
+    .description("download a FileAnnotation's file, or the original file(s) of an Image")
     .option("-o, --output <path>", "file to write, or a directory to write into (default: the server's file name here)")
     .action(async (refArg: string, opts: { output?: string }) => {
       const ref = parseRefArg(refArg, ["FileAnnotation", "Image"] as const);
       if (ref.type === "Image") {
-        throw new FoveaError("NOT_FOUND", `downloading Image:${ref.id}'s original files is not available until pixel import lands`);
+        await downloadOriginals(ctx, ref.id, opts.output);
+        return;
       }
       const client = await ctx.client();
       const download = await client.downloadAnnotation(ref.id);
@@ -44,36 +45,29 @@ async function targetPath(output: string | undefined, fileName: string): Promise
   return target;
 }
 
-/**
- * Streams into `target.part` and renames at the end, so that an interrupted download never leaves
- * a truncated file under the real name.
- */
-async function writeAtomically(body: ReadableStream<Uint8Array>, target: string, bar: SingleBar | undefined): Promise<number> {
-  const partial = `${target}.part`;
-  let bytes = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      bytes += chunk.length;
-      bar?.update(bytes);
-      done(null, chunk);
-    },
-  });
-  try {
-    await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), counter, createWriteStream(partial));
-    await rename(partial, target);
-  } catch (err) {
-    await rm(partial, { force: true });
-    throw new FoveaError("INTERNAL", `download to ${target} failed: ${(err as Error).message}`, { cause: err });
-  } finally {
-    bar?.stop();
-  }
-  return bytes;
-}
 
-/** A progress bar on stderr, only for a terminal and when the size is known. */
-function progressBar(ctx: CliContext, size: number | undefined): SingleBar | undefined {
-  if (!ctx.io.stderr.isTTY || size === undefined) return undefined;
-  const bar = new SingleBar({ stream: ctx.io.stderr, format: "{bar} {percentage}% {value}/{total} bytes", hideCursor: true });
-  bar.start(size, 0);
-  return bar;
+/** One original file goes where -o says; the files of a folder import go into a folder. */
+async function downloadOriginals(ctx: CliContext, imageId: number, output: string | undefined): Promise<void> {
+  const client = await ctx.client();
+  const files = await client.pixels.originals(imageId);
+  if (files.length === 0) throw new FoveaError("NOT_FOUND", `Image:${imageId} has no original file (it was generated, not imported)`);
+  if (files.length === 1) {
+    const file = files[0]!;
+    const download = await client.pixels.downloadOriginal(imageId, file.id);
+    const target = await targetPath(output, safeFileName(file.name.split("/").pop() ?? file.name, `image-${imageId}`));
+    const bytes = await writeAtomically(download.body, target, ctx.out.json ? undefined : progressBar(ctx, download.size));
+    ctx.out.result({ type: "Image", id: imageId, files: [{ path: target, size: bytes, name: file.name }] }, `saved ${target} (${bytes} bytes)`);
+    return;
+  }
+  const root = resolve(output ?? ".");
+  const saved: { path: string; size: number; name: string }[] = [];
+  for (const file of files) {
+    // Relative names come from the server; keep only safe segments so nothing lands outside root.
+    const segments = file.name.split("/").filter((seg) => seg !== "" && seg !== "." && seg !== "..").map((seg) => safeFileName(seg, "file"));
+    const target = join(root, ...segments);
+    await mkdir(dirname(target), { recursive: true });
+    const download = await client.pixels.downloadOriginal(imageId, file.id);
+    saved.push({ path: target, size: await writeAtomically(download.body, target, undefined), name: file.name });
+  }
+  ctx.out.result({ type: "Image", id: imageId, files: saved }, `saved ${saved.length} files under ${root}`);
 }

@@ -18,11 +18,12 @@ import { DEMO_CAMERA } from "./camera.ts";
 import { layOutTracks, type TrackLayout, type TrackTruth } from "./kymograph-tracks.ts";
 import { DEFAULT_DEMO_SEED, mixSeed, Random } from "./random.ts";
 import { addGaussianSpot } from "./splat.ts";
-import { syntheticReader } from "./synthetic-reader.ts";
+import { syntheticReader, type RenderSignal } from "./synthetic-reader.ts";
 
 export type { PathPoint } from "./arc-length-path.ts";
 export type { TrackTruth } from "./kymograph-tracks.ts";
 
+/** All optional; the defaults give the demo catalogue's movie. */
 export interface KymographMovieOptions {
   /** Default 256 × 256 pixels and 60 time points. */
   readonly sizeX?: number;
@@ -31,6 +32,7 @@ export interface KymographMovieOptions {
   readonly seed?: number;
 }
 
+/** What the movie shows: calibration and the tracks with their particles' constant speeds. */
 export interface KymographMovieTruth {
   /** Seconds between time points (also the reader's metadata.timeIncrement). */
   readonly timeIncrement: number;
@@ -39,6 +41,7 @@ export interface KymographMovieTruth {
   readonly tracks: readonly TrackTruth[];
 }
 
+/** The movie's reader and its ground truth. */
 export interface KymographMovie {
   readonly reader: ImageReader;
   readonly truth: KymographMovieTruth;
@@ -54,6 +57,10 @@ const FILAMENT_BRIGHTNESS = 90;
 /** Photobleaching time constant, in frames: the last frame keeps ~86 % of the first's signal. */
 const BLEACH_FRAMES = 400;
 
+/**
+ * Generates the movie and its truth. Tracks are laid out now; frames are rendered when read, and
+ * the same seed always gives the same pixels. Throws RangeError when the field cannot hold a track.
+ */
 export function kymographMovie(options: KymographMovieOptions = {}): KymographMovie {
   const { sizeX = 256, sizeY = 256, sizeT = 60, seed = DEFAULT_DEMO_SEED } = options;
   for (const [name, v] of Object.entries({ sizeX, sizeY, sizeT })) {
@@ -75,10 +82,10 @@ export function kymographMovie(options: KymographMovieOptions = {}): KymographMo
   return { reader, truth };
 }
 
-function renderFrame(tracks: readonly TrackLayout[], width: number, height: number) {
+function renderFrame(tracks: readonly TrackLayout[], width: number, height: number): RenderSignal {
   const measured = tracks.map((track) => ({ track, path: measurePath(track.path) }));
   const haze = cellHaze(width, height);
-  return (signal: Float32Array, _z: number, _c: number, t: number): void => {
+  return (signal, _z, _c, t) => {
     const bleach = Math.exp(-t / BLEACH_FRAMES);
     for (const { track, path } of measured) {
       drawFilament(signal, width, height, path, FILAMENT_BRIGHTNESS * bleach);

@@ -16,11 +16,13 @@ export interface TrackTruth {
   readonly startArcLengthPx: number;
 }
 
+/** A track as drawn: the truth plus how bright its particle is. */
 export interface TrackLayout extends TrackTruth {
   /** Photons at the particle's centre before bleaching. */
   readonly brightness: number;
 }
 
+/** The movie the tracks must fit, and its calibration. */
 export interface MovieGeometry {
   readonly sizeX: number;
   readonly sizeY: number;

@@ -23,12 +23,13 @@ export interface Dot {
   readonly amplitude: number;
 }
 
+/** One cell: its nucleus (the truth), how its stains look, and its cytoplasmic spots. */
 export interface CellLayout {
   readonly nucleus: NucleusTruth;
   /** DAPI photons at the nucleus centre in the focal plane (G2 nuclei hold twice G1's DNA). */
   readonly dnaBrightness: number;
   readonly chromatin: readonly Wave[];
-  /** Nucleoli hold little DNA: dim Gaussian holes in the DAPI signal. */
+  /** Nucleoli hold little DNA: Gaussian holes in the DAPI signal (amplitude = fraction removed; z unused). */
   readonly nucleoli: readonly Dot[];
   readonly body: CellBody;
   readonly spots: readonly Dot[];
@@ -52,12 +53,14 @@ export interface CellBody {
   readonly texture: readonly Wave[];
 }
 
+/** Everything one image shows; `pairs` is the centromere truth, `centromeres` the same dots as drawn. */
 export interface ImageLayout {
   readonly cells: readonly CellLayout[];
   readonly pairs: readonly CentromerePairTruth[];
   readonly centromeres: readonly Dot[];
 }
 
+/** The stack the layout must fit, and its calibration. */
 export interface LayoutGeometry {
   readonly sizeX: number;
   readonly sizeY: number;

@@ -22,6 +22,7 @@ const BODY_EDGE = 3;
 /** Fraction of the illumination lost in the corners: widefield lamps are never flat. */
 const VIGNETTING = 0.12;
 
+/** The plane renderer of one image; it reads the layout and never changes it. */
 export function renderSiRnaHela(layout: ImageLayout, sizeX: number, sizeY: number, sizeZ: number): RenderSignal {
   const midZ = (sizeZ - 1) / 2;
   return (signal, z, c) => {

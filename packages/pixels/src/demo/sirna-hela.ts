@@ -13,6 +13,7 @@ import { syntheticReader } from "./synthetic-reader.ts";
 
 export type { CentromerePairTruth, NucleusTruth, SiRnaHelaTruth, StackPoint } from "./sirna-hela-truth.ts";
 
+/** All optional; the defaults give the demo catalogue's four 512 × 512 × 9 stacks. */
 export interface SiRnaHelaOptions {
   /** Number of images (default 4). */
   readonly count?: number;
@@ -23,6 +24,7 @@ export interface SiRnaHelaOptions {
   readonly seed?: number;
 }
 
+/** The readers and, index for index, what each one shows. */
 export interface SiRnaHelaImages {
   readonly readers: readonly ImageReader[];
   /** One entry per reader, in the same order. */

@@ -27,6 +27,11 @@ export interface NgffImage {
 
 type Json = Record<string, unknown>;
 
+/** Valid NGFF that Fovea does not model (e.g. a custom "angle" axis): UNSUPPORTED, not corrupt. */
+export class NgffUnsupportedError extends Error {
+  override readonly name = "NgffUnsupportedError";
+}
+
 function isObject(v: unknown): v is Json {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -57,9 +62,8 @@ function parseAxes(raw: unknown): Axis[] {
   if (!Array.isArray(raw)) throw new Error("multiscales axes is not a list");
   const axes = raw.map((a): Axis => {
     const name = typeof a === "string" ? a : isObject(a) ? a.name : undefined;
-    if (typeof name !== "string" || !AXIS_NAMES.includes(name.toLowerCase())) {
-      throw new Error(`axis ${JSON.stringify(name)} is not one of t, c, z, y, x`);
-    }
+    if (typeof name !== "string") throw new Error(`axis ${JSON.stringify(a)} has no name`);
+    if (!AXIS_NAMES.includes(name.toLowerCase())) throw new NgffUnsupportedError(`axis "${name}" is not supported (only t, c, z, y, x)`);
     const unit = isObject(a) && typeof a.unit === "string" ? a.unit : undefined;
     return { name: name.toLowerCase() as AxisName, unit };
   });

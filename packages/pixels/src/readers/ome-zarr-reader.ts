@@ -10,7 +10,7 @@ import * as zarr from "zarrita";
 import type { ImageMetadata, ImageReader, OpenedFile } from "@fovea/core";
 import type { PixelType, Plane, TypedArray } from "@fovea/model";
 import { hasExtension, type FileProbe, type FormatReader, type Recognition } from "./format-reader.ts";
-import { ngffAttributes, nonImageLayout, parseNgffImage, type AxisName, type NgffImage } from "./ngff-meta.ts";
+import { ngffAttributes, NgffUnsupportedError, nonImageLayout, parseNgffImage, type AxisName, type NgffImage } from "./ngff-meta.ts";
 import { checkPlaneIndex } from "./plane-index.ts";
 import { guard, imageName, unreadable, unsupported } from "./reader-errors.ts";
 
@@ -70,6 +70,7 @@ async function openOmeZarr(probe: FileProbe, signal?: AbortSignal): Promise<Open
   try {
     image = parseNgffImage(group.attributes);
   } catch (err) {
+    if (err instanceof NgffUnsupportedError) throw unsupported(path, err.message);
     throw unreadable(path, `invalid OME-NGFF metadata: ${(err as Error).message}`, err);
   }
   const store = new FileSystemStore(path);

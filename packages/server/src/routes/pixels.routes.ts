@@ -104,10 +104,11 @@ export async function pixelRoutes(app: FastifyInstance, { services }: RouteOptio
   });
 
   api.get("/images/:id/zarr/*", {
-    schema: { tags, summary: "One file of the image's OME-Zarr", params: Type.Object({ id: Id, "*": Type.String() }), response: { 200: Binary("The file") } },
+    schema: { tags, summary: "One file of the image's OME-Zarr", params: Type.Object({ id: Id }), response: { 200: Binary("The file") } },
+    // The `*` part is read raw below: TypeBox's Convert cannot handle a key named "*".
   }, async (request, reply) => {
     const { path } = await pixels.location(authOf(request).actor, request.params.id);
-    const rel = normalize(request.params["*"]);
+    const rel = normalize((request.params as unknown as Record<string, string>)["*"] ?? "");
     if (rel.startsWith("..") || rel.startsWith(sep)) throw new FoveaError("NOT_FOUND", "No such file in the image's OME-Zarr");
     const file = join(path, rel);
     const info = await stat(file).catch(() => undefined);

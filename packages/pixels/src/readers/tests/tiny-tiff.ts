@@ -126,7 +126,7 @@ export function writeTiff(pages: PageSpec[], options: { littleEndian?: boolean; 
       { tag: 258, type: 3, values: Array(spp).fill(p.bits) }, { tag: 259, type: 3, values: [1] },
       { tag: 262, type: 3, values: [p.photometric ?? (spp >= 3 ? 2 : 1)] },
       // ASCII fields carry UTF-8 in practice (OME-XML's "µm"), as geotiff and tifffile read them.
-      ...(p.description !== undefined ? [{ tag: 270, type: 1, values: [...new TextEncoder().encode(p.description), 0] }] : []),
+      ...(p.description !== undefined ? [{ tag: 270, type: 2, values: [...new TextEncoder().encode(p.description), 0] }] : []),
       { tag: 277, type: 3, values: [spp] }, { tag: 284, type: 3, values: [p.planar ?? 1] },
       { tag: 339, type: 3, values: Array(spp).fill(p.sampleFormat ?? 1) },
       ...(p.tile
