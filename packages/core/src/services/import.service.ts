@@ -41,7 +41,7 @@ export class ImportService {
     const groupId = await this.resolveTargetGroup(actor, options);
     const opened = await this.deps.opener.open(source.path, options.signal);
     try {
-      if (opened.images.length === 0) throw new FoveaError("FILE_UNREADABLE", `${source.path}: the file holds no image`);
+      if (opened.images.length === 0) throw new FoveaError("FILE_UNREADABLE", `${source.path.split(/[\\/]/).pop()}: the file holds no image`);
       return await this.#ingest(actor, groupId, opened.images, source.originals, options);
     } finally {
       await opened.close();

@@ -6,6 +6,7 @@
 import type { PixelType } from "@fovea/model";
 import { unreadable, unsupported } from "./reader-errors.ts";
 
+/** Size of the fixed header; the extended header and the pixels follow it. */
 export const DV_HEADER_BYTES = 1024;
 /** The DeltaVision marker ("dvid") at byte 96; read in the wrong byte order it is 0xA0C0. */
 export const DV_MAGIC = 0xc0a0;
@@ -26,6 +27,7 @@ const BYTES: Readonly<Record<PixelType, number>> = { uint8: 1, int8: 1, uint16: 
 /** Largest plane we will allocate (bytes): beyond this a "valid" header is almost surely damaged. */
 const MAX_PLANE_BYTES = 2 ** 31 - 1;
 
+/** The validated header fields the reader uses. */
 export interface DvHeader {
   readonly littleEndian: boolean;
   readonly sizeX: number;

@@ -9,11 +9,12 @@ import { DV_HEADER_BYTES, hasDvMagic, parseDvHeader, sectionIndex, type DvHeader
 import { scoreMatch, type FileProbe, type FormatReader } from "./format-reader.ts";
 import { checkPlaneIndex } from "./plane-index.ts";
 import { PositionedFile } from "./positioned-file.ts";
-import { displayName } from "./reader-errors.ts";
+import { displayName, guard } from "./reader-errors.ts";
 import { samplesFromBytes } from "./sample-bytes.ts";
 
 const EXTENSIONS = [".dv", ".r3d", ".r3d_d3d", ".dv_otf", ".otf"];
 
+/** DeltaVision/MRC files carrying the DV marker. */
 export const dvReader: FormatReader = {
   formatName: "DeltaVision",
   extensions: EXTENSIONS,
@@ -65,7 +66,8 @@ class DvImageReader implements ImageReader {
     checkPlaneIndex(this.metadata, z, c, t);
     const h = this.header;
     const section = sectionIndex(h, z, c, t);
-    const bytes = await this.file.read(h.dataOffset + section * h.planeBytes, h.planeBytes, `plane z=${z} c=${c} t=${t}`);
+    const what = `plane z=${z} c=${c} t=${t}`;
+    const bytes = await guard(this.file.path, `reading ${what}`, () => this.file.read(h.dataOffset + section * h.planeBytes, h.planeBytes, what));
     return { width: h.sizeX, height: h.sizeY, data: samplesFromBytes(h.pixelType, bytes, h.littleEndian) };
   }
 }

@@ -19,6 +19,10 @@ export const DEFAULT_READERS: readonly FormatReader[] = [tiffReader, dvReader, p
 
 const PROBE_BYTES = 1024;
 
+/**
+ * The FileOpener the server wires into import. `readers` defaults to every format Fovea reads;
+ * tests pass their own to exercise the selection rules.
+ */
 export function createFileOpener(readers: readonly FormatReader[] = DEFAULT_READERS): FileOpener {
   return { open: (path, signal) => openFile(readers, path, signal) };
 }
@@ -37,6 +41,7 @@ async function openFile(readers: readonly FormatReader[], path: string, signal?:
   return guard(path, `opening as ${chosen.formatName}`, () => chosen.open(probe, signal));
 }
 
+/** Stats `path` and reads its first KiB; empty and missing files fail here. */
 export async function probeFile(path: string): Promise<FileProbe> {
   let info;
   try {

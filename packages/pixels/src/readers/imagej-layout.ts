@@ -6,8 +6,10 @@ import type { ChannelMeta } from "@fovea/core";
 import { imageJPixelSize, type ImageJMeta } from "./imagej-meta.ts";
 import { displayName, unreadable, unsupported } from "./reader-errors.ts";
 import { tagValue, type TiffPage } from "./tiff-pages.ts";
-import { channelSamples, defaultChannels, sampleChannels, type TiffSeries } from "./tiff-series.ts";
+import { defaultChannels } from "./channel-defaults.ts";
+import { channelSamples, sampleChannels, type TiffSeries } from "./tiff-series.ts";
 
+/** The one series of an ImageJ TIFF; fails when the pages cannot hold the described stack. */
 export function imageJSeries(path: string, meta: ImageJMeta, pages: readonly TiffPage[]): TiffSeries {
   const page0 = pages[0]!;
   const spp = channelSamples(page0);

@@ -5,6 +5,7 @@
  */
 import { toMicrons, toSeconds } from "./units.ts";
 
+/** What an ImageJ description says about the stack. */
 export interface ImageJMeta {
   /** Number of images (pages) in the stack, when written (ImageJ omits it for one image). */
   readonly images?: number | undefined;
@@ -22,6 +23,7 @@ export interface ImageJMeta {
   readonly max?: number | undefined;
 }
 
+/** ImageJ writes its description starting with `ImageJ=<version>`. */
 export function isImageJDescription(description: string | undefined): description is string {
   return description !== undefined && description.startsWith("ImageJ=");
 }
@@ -36,6 +38,7 @@ function finite(v: string | undefined): number | undefined {
   return v !== undefined && v.trim() !== "" && Number.isFinite(n) ? n : undefined;
 }
 
+/** Parses the `key=value` lines; absent sizes are 1, unusable values undefined. */
 export function parseImageJDescription(description: string): ImageJMeta {
   const kv = new Map<string, string>();
   for (const line of description.split(/\r?\n/)) {

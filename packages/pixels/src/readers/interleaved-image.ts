@@ -5,8 +5,10 @@
 import type { ChannelMeta, ImageMetadata, ImageReader } from "@fovea/core";
 import type { Plane, TypedArray } from "@fovea/model";
 import { allocate, pixelTypeOf } from "../common/pixel-types.ts";
+import { defaultChannels, RGB_CHANNELS } from "./channel-defaults.ts";
 import { checkPlaneIndex } from "./plane-index.ts";
 
+/** A whole decoded image, samples interleaved. */
 export interface DecodedImage {
   readonly width: number;
   readonly height: number;
@@ -15,20 +17,15 @@ export interface DecodedImage {
   readonly samples: number;
 }
 
-const RGB: readonly ChannelMeta[] = [
-  { name: "Red", color: "FF0000" },
-  { name: "Green", color: "00FF00" },
-  { name: "Blue", color: "0000FF" },
-];
-
 /**
  * Channels kept from a decoded image: grey (1) or RGB (3). Alpha (the 2nd of grey+alpha, the 4th
  * of RGBA) is transparency, not intensity, and is dropped.
  */
 export function keptChannels(samples: number): ChannelMeta[] {
-  return samples >= 3 ? [...RGB] : [{ name: "Ch1" }];
+  return samples >= 3 ? [...RGB_CHANNELS] : defaultChannels(1);
 }
 
+/** Hands out each kept sample of a decoded image as a channel plane. */
 export class InterleavedImageReader implements ImageReader {
   readonly metadata: ImageMetadata;
 

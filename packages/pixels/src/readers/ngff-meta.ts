@@ -7,9 +7,11 @@
 import type { ChannelMeta } from "@fovea/core";
 import { lengthFactorToMicrons, positiveOrUndefined, timeFactorToSeconds } from "./units.ts";
 
+/** The NGFF axis names Fovea maps onto its dimensions. */
 export type AxisName = "t" | "c" | "z" | "y" | "x";
 const AXIS_NAMES: readonly string[] = ["t", "c", "z", "y", "x"];
 
+/** One NGFF multiscale image, level 0, in Fovea's units. */
 export interface NgffImage {
   readonly name?: string | undefined;
   readonly version?: string | undefined;
@@ -97,6 +99,7 @@ function omeroChannels(omero: unknown): ChannelMeta[] {
   });
 }
 
+/** The first multiscale image of the attributes; throws with a reason when unusable. */
 export function parseNgffImage(attributes: unknown): NgffImage {
   const ome = ngffAttributes(attributes);
   if (!ome) throw new Error("no OME-NGFF multiscales in the attributes");

@@ -21,6 +21,7 @@ const SAME_WIDTH: Readonly<Partial<Record<PixelType, PixelType>>> = {
   int8: "uint8", uint8: "int8", int16: "uint16", uint16: "int16", int32: "uint32", uint32: "int32",
 };
 
+/** One series per OME Image, each validated against the pages the file holds. */
 export function omeTiffSeries(path: string, doc: OmeDocument, pages: readonly TiffPage[]): TiffSeries[] {
   if (doc.binaryOnly) throw unsupported(path, "a metadata-only OME-TIFF (BinaryOnly: pixels in other files) is not supported");
   let nextIfd = 0;
@@ -34,26 +35,32 @@ export function omeTiffSeries(path: string, doc: OmeDocument, pages: readonly Ti
 function imageSeries(
   path: string, doc: OmeDocument, image: OmeImage, pages: readonly TiffPage[], firstIfd: number, name: string,
 ): { series: TiffSeries; planeCount: number } {
+  const foreign = image.tiffData.find((td) => td.uuid && doc.uuid && td.uuid !== doc.uuid);
+  if (foreign) throw unsupported(path, `a multi-file OME-TIFF is not supported (planes are in ${foreign.fileName ?? foreign.uuid})`);
   const firstPage = pages[image.tiffData[0]?.ifd ?? firstIfd] ?? pages[0]!;
   const spp = channelSamples(firstPage);
   // An RGB OME-TIFF declares SizeC = 3 with one Channel of SamplesPerPixel 3: the IFDs then hold
   // SizeC / spp "page channels", each split into its samples.
-  let pageC = spp > 1 && image.sizeC % spp === 0 ? image.sizeC / spp : image.sizeC;
-  let ifds = mapPlanes(path, doc, image, { sizeZ: image.sizeZ, sizeC: pageC, sizeT: image.sizeT }, firstIfd);
-  if (ifds.some((i) => i >= pages.length)) {
-    // Trust the IFDs over the XML: writers have declared more channels than they stored (the
-    // aicsimageio sample's vendor metadata is the known case). When the pages present are a whole
-    // number of Z×T stacks, keep that many channels; anything else is a damaged file.
-    const stacks = image.sizeZ * image.sizeT;
-    const available = pages.length - firstIfd;
-    const fewer = Math.floor(available / stacks);
-    if (fewer >= 1 && fewer < pageC) {
-      pageC = fewer;
-      ifds = mapPlanes(path, doc, image, { sizeZ: image.sizeZ, sizeC: pageC, sizeT: image.sizeT }, firstIfd);
-    }
-    if (ifds.some((i) => i >= pages.length)) {
-      throw unreadable(path, `the OME-XML places planes in IFDs up to ${ifds.reduce((a, b) => Math.max(a, b), 0)} but the file has ${pages.length} pages`);
-    }
+  const declaredC = spp > 1 && image.sizeC % spp === 0 ? image.sizeC / spp : image.sizeC;
+  const stacks = image.sizeZ * image.sizeT;
+  if (stacks > pages.length) {
+    throw unreadable(path, `the OME-XML describes ${image.sizeZ} Z × ${image.sizeT} T planes but the file has ${pages.length} pages`);
+  }
+  // Trust the IFDs over the XML: writers have declared more channels than they stored (the
+  // aicsimageio sample's vendor metadata is the known case). When the pages present hold a whole
+  // number of Z×T stacks, keep that many channels; anything else is a damaged file.
+  const fewer = Math.floor((pages.length - firstIfd) / stacks);
+  const candidates = declaredC * stacks <= pages.length ? [declaredC] : [];
+  if (fewer >= 1 && fewer < declaredC) candidates.push(fewer);
+  let pageC = 0;
+  let ifds: number[] = [];
+  for (const c of candidates) {
+    ifds = mapPlanes(image, { sizeZ: image.sizeZ, sizeC: c, sizeT: image.sizeT }, firstIfd);
+    pageC = c;
+    if (ifds.every((i) => i < pages.length)) break;
+  }
+  if (pageC === 0 || ifds.some((i) => i >= pages.length)) {
+    throw unreadable(path, `the OME-XML describes ${declaredC * stacks} planes (C ${image.sizeC}, Z ${image.sizeZ}, T ${image.sizeT}) that the file's ${pages.length} pages do not hold`);
   }
   const dims = { sizeZ: image.sizeZ, sizeC: pageC, sizeT: image.sizeT };
   const planeSource = (z: number, c: number, t: number): PlaneSource => ({
@@ -83,13 +90,10 @@ function imageSeries(
  * when IFD is given and to all planes otherwise (OME schema). Planes no block covers fall back to
  * the DimensionOrder position.
  */
-function mapPlanes(path: string, doc: OmeDocument, image: OmeImage, dims: Sizes, firstIfd: number): number[] {
+function mapPlanes(image: OmeImage, dims: Sizes, firstIfd: number): number[] {
   const total = dims.sizeZ * dims.sizeC * dims.sizeT;
   const ifds = new Array<number>(total).fill(-1);
   for (const td of image.tiffData) {
-    if (td.uuid && doc.uuid && td.uuid !== doc.uuid) {
-      throw unsupported(path, `a multi-file OME-TIFF is not supported (planes are in ${td.fileName ?? td.uuid})`);
-    }
     if (td.firstZ >= dims.sizeZ || td.firstC >= dims.sizeC || td.firstT >= dims.sizeT) continue;
     const start = linearIndex(image.order, dims, td.firstZ, td.firstC, td.firstT);
     const count = Math.min(td.planeCount ?? (td.ifd !== undefined ? 1 : total), total - start);

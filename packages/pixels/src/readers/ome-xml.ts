@@ -6,9 +6,10 @@
  * because we only look at Channel and TiffData elements that are direct children of Pixels.
  */
 import { parseDimensionOrder, type AxisOrder } from "./plane-index.ts";
-import { lengthFactorToMicrons, toMicrons, toSeconds } from "./units.ts";
+import { lengthFactorToMicrons, positiveOrUndefined, timeFactorToSeconds, toMicrons, toSeconds } from "./units.ts";
 import { childrenNamed, firstChild, parseXml, type XmlElement } from "./xml-lite.ts";
 
+/** A Channel element of Pixels. */
 export interface OmeChannel {
   readonly name?: string | undefined;
   /** `RRGGBB`. */
@@ -18,6 +19,7 @@ export interface OmeChannel {
   readonly samplesPerPixel: number;
 }
 
+/** A TiffData element: where a run of planes lives. */
 export interface OmeTiffData {
   readonly ifd?: number | undefined;
   readonly firstZ: number;
@@ -29,6 +31,7 @@ export interface OmeTiffData {
   readonly fileName?: string | undefined;
 }
 
+/** One Image element, in Fovea's units. */
 export interface OmeImage {
   readonly name?: string | undefined;
   readonly acquisitionDate?: string | undefined;
@@ -48,6 +51,7 @@ export interface OmeImage {
   readonly tiffData: readonly OmeTiffData[];
 }
 
+/** The parts of an OME document the TIFF reader uses. */
 export interface OmeDocument {
   readonly uuid?: string | undefined;
   readonly images: readonly OmeImage[];
@@ -152,12 +156,14 @@ export function omeColorToHex(value: string | undefined): string | undefined {
  * points 0 and 1) give one, as Bio-Formats derives it.
  */
 function deltaTIncrement(pixels: XmlElement): number | undefined {
-  const at = (t: number) => childrenNamed(pixels, "Plane").find((p) =>
-    (p.attributes.TheZ ?? "0") === "0" && (p.attributes.TheC ?? "0") === "0" && p.attributes.TheT === String(t));
-  const p0 = at(0);
-  const p1 = at(1);
-  const d0 = num(p0?.attributes.DeltaT);
-  const d1 = num(p1?.attributes.DeltaT);
-  if (d0 === undefined || d1 === undefined) return undefined;
-  return toSeconds(d1 - d0, p1?.attributes.DeltaTUnit);
+  // DeltaT in seconds for time point t (first slice and channel), each in its own unit.
+  const seconds = (t: number): number | undefined => {
+    const plane = childrenNamed(pixels, "Plane").find((p) =>
+      (p.attributes.TheZ ?? "0") === "0" && (p.attributes.TheC ?? "0") === "0" && p.attributes.TheT === String(t));
+    const value = num(plane?.attributes.DeltaT);
+    const factor = timeFactorToSeconds(plane?.attributes.DeltaTUnit ?? "s");
+    return value === undefined || factor === undefined ? undefined : value * factor;
+  };
+  const [t0, t1] = [seconds(0), seconds(1)];
+  return t0 === undefined || t1 === undefined ? undefined : positiveOrUndefined(t1 - t0);
 }

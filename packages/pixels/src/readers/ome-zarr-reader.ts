@@ -11,32 +11,38 @@ import type { ImageMetadata, ImageReader, OpenedFile } from "@fovea/core";
 import type { PixelType, Plane, TypedArray } from "@fovea/model";
 import { hasExtension, type FileProbe, type FormatReader, type Recognition } from "./format-reader.ts";
 import { ngffAttributes, NgffUnsupportedError, nonImageLayout, parseNgffImage, type AxisName, type NgffImage } from "./ngff-meta.ts";
+import { bytesPerPixel } from "../common/pixel-types.ts";
 import { checkPlaneIndex } from "./plane-index.ts";
 import { guard, imageName, unreadable, unsupported } from "./reader-errors.ts";
+import { CheckedChunkStore, chunkCheckOf } from "./zarr-chunk-check.ts";
 
 const EXTENSIONS = [".zarr", ".ome.zarr"];
+/** Planes are handed out whole, as one typed array. */
+const MAX_PLANE_BYTES = 2 ** 31 - 1;
 const PIXEL_TYPES: readonly string[] = ["uint8", "int8", "uint16", "int16", "uint32", "int32", "float32", "float64"];
 
-type ZarrArray = zarr.Array<zarr.DataType, FileSystemStore>;
+type ZarrArray = zarr.Array<zarr.DataType, CheckedChunkStore>;
 
 interface GroupAttributes {
   readonly zarrFormat: 2 | 3;
   readonly attributes: unknown;
 }
 
+/** A JSON document inside the folder, or undefined when the file does not exist. */
+async function readJson(dir: string, relative: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(join(dir, relative), "utf8")) as unknown;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw err;
+  }
+}
+
 /** The group's attributes: `zarr.json` (v3) or `.zattrs` (v2); undefined when neither exists. */
 async function readGroupAttributes(dir: string): Promise<GroupAttributes | undefined> {
-  const json = async (name: string): Promise<unknown> => {
-    try {
-      return JSON.parse(await readFile(join(dir, name), "utf8")) as unknown;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw err;
-    }
-  };
-  const v3 = await json("zarr.json");
+  const v3 = await readJson(dir, "zarr.json");
   if (v3 !== undefined) return { zarrFormat: 3, attributes: (v3 as { attributes?: unknown } | null)?.attributes };
-  const v2 = await json(".zattrs");
+  const v2 = await readJson(dir, ".zattrs");
   return v2 === undefined ? undefined : { zarrFormat: 2, attributes: v2 };
 }
 
@@ -53,6 +59,7 @@ async function recognise(probe: FileProbe): Promise<Recognition> {
   return hasExtension(probe.lowerName, EXTENSIONS) ? 2 : 1;
 }
 
+/** OME-Zarr image folders (NGFF 0.4 and 0.5). */
 export const omeZarrReader: FormatReader = {
   formatName: "OME-Zarr",
   extensions: EXTENSIONS,
@@ -73,9 +80,18 @@ async function openOmeZarr(probe: FileProbe, signal?: AbortSignal): Promise<Open
     if (err instanceof NgffUnsupportedError) throw unsupported(path, err.message);
     throw unreadable(path, `invalid OME-NGFF metadata: ${(err as Error).message}`, err);
   }
-  const store = new FileSystemStore(path);
-  const location = zarr.root(store).resolve(image.level0Path);
-  const array = await guard(path, `opening the level-0 array "${image.level0Path}"`, () =>
+  const level0 = image.level0Path.replace(/^\/+|\/+$/g, "");
+  // The path comes from the file: it must not lead out of the folder.
+  if (level0 === "" || level0.split("/").some((part) => part === ".." || part === ".")) {
+    throw unreadable(path, `the level-0 dataset path "${image.level0Path}" is not a sub-folder`);
+  }
+  const arrayMeta = await guard(path, "reading the level-0 array metadata",
+    () => readJson(path, join(level0, group.zarrFormat === 3 ? "zarr.json" : ".zarray")));
+  if (typeof arrayMeta !== "object" || arrayMeta === null) throw unreadable(path, `the level-0 array "${level0}" is missing`);
+  const check = chunkCheckOf(arrayMeta as Record<string, unknown>, group.zarrFormat);
+  const store = new CheckedChunkStore(new FileSystemStore(path), path, `/${level0}/`, check);
+  const location = zarr.root(store).resolve(level0);
+  const array = await guard(path, `opening the level-0 array "${level0}"`, () =>
     group.zarrFormat === 3 ? zarr.open.v3(location, { kind: "array" }) : zarr.open.v2(location, { kind: "array", attrs: false }));
   signal?.throwIfAborted();
   return { images: [new ZarrImageReader(path, array, image.axes, metadataOf(path, image, array))], close: async () => {} };
@@ -93,6 +109,9 @@ function metadataOf(path: string, image: NgffImage, array: ZarrArray): ImageMeta
   const sizeC = size("c");
   if ([size("x"), size("y"), size("z"), sizeC, size("t")].some((n) => !(Number.isSafeInteger(n) && n > 0))) {
     throw unreadable(path, `the level-0 array has an empty or invalid shape [${array.shape.join(", ")}]`);
+  }
+  if (size("x") * size("y") * bytesPerPixel(array.dtype as PixelType) > MAX_PLANE_BYTES) {
+    throw unsupported(path, `a ${size("x")}×${size("y")} plane is too large to read whole`);
   }
   return {
     name: imageName(path, image.name, 0, 1),

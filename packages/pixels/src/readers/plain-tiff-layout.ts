@@ -9,13 +9,15 @@
  */
 import { tagValue, type TiffPage } from "./tiff-pages.ts";
 import { imageName } from "./reader-errors.ts";
-import { channelSamples, defaultChannels, sampleChannels, type TiffSeries } from "./tiff-series.ts";
+import { defaultChannels } from "./channel-defaults.ts";
+import { channelSamples, sampleChannels, type TiffSeries } from "./tiff-series.ts";
 import { positiveOrUndefined } from "./units.ts";
 
 function signature(p: TiffPage): string {
   return `${p.width}x${p.height}x${p.samplesPerPixel}:${p.pixelType}:${p.photometric}`;
 }
 
+/** Series of a TIFF with no OME or ImageJ description (see the note at the top). */
 export function plainTiffSeries(path: string, allPages: readonly TiffPage[]): TiffSeries[] {
   // Reduced-resolution pages (NewSubfileType bit 0) are pyramid levels or thumbnails, not planes.
   const pages = allPages.filter((p) => !p.reducedResolution);

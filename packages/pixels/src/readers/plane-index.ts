@@ -4,6 +4,7 @@
  */
 import { FoveaError } from "@fovea/model";
 
+/** The non-spatial sizes of an image. */
 export interface Sizes {
   readonly sizeZ: number;
   readonly sizeC: number;
@@ -21,6 +22,7 @@ export function checkPlaneIndex(m: Sizes & { name: string }, z: number, c: numbe
 /** The three non-spatial axes, fastest first, e.g. "ZCT" for DimensionOrder XYZCT. */
 export type AxisOrder = "ZCT" | "ZTC" | "CZT" | "CTZ" | "TZC" | "TCZ";
 
+/** `XYZCT` → `ZCT`; undefined for anything that is not an OME DimensionOrder. */
 export function parseDimensionOrder(order: string | undefined): AxisOrder | undefined {
   const rest = order?.toUpperCase().replace(/^XY/, "");
   return rest && ["ZCT", "ZTC", "CZT", "CTZ", "TZC", "TCZ"].includes(rest) ? (rest as AxisOrder) : undefined;

@@ -4,7 +4,6 @@
  * there. Alpha is dropped; PNG palettes are expanded to RGB (see below).
  */
 import { decode as decodePng, type DecodedPng } from "fast-png";
-import sharp from "sharp";
 import type { OpenedFile } from "@fovea/core";
 import type { TypedArray } from "@fovea/model";
 import { scoreMatch, type FileProbe, type FormatReader } from "./format-reader.ts";
@@ -19,6 +18,7 @@ const JPEG_EXTENSIONS = [".jpg", ".jpeg", ".jpe", ".jfif"];
 /** Whole-image decoders: refuse what would not fit comfortably in memory. */
 const MAX_PIXELS = 2 ** 28;
 
+/** PNG files (first frame of an APNG). */
 export const pngReader: FormatReader = {
   formatName: "PNG",
   extensions: PNG_EXTENSIONS,
@@ -26,6 +26,7 @@ export const pngReader: FormatReader = {
   open: openPng,
 };
 
+/** JPEG/JFIF files. */
 export const jpegReader: FormatReader = {
   formatName: "JPEG",
   extensions: JPEG_EXTENSIONS,
@@ -43,11 +44,16 @@ async function readWhole(path: string): Promise<Uint8Array> {
 }
 
 async function openPng(probe: FileProbe, signal?: AbortSignal): Promise<OpenedFile> {
+  // Refuse giant images from the IHDR chunk (width, height at bytes 16 and 20) before decoding.
+  if (probe.head.length >= 24) {
+    const ihdr = new DataView(probe.head.buffer, probe.head.byteOffset, 24);
+    const [w, h] = [ihdr.getUint32(16), ihdr.getUint32(20)];
+    if (w * h > MAX_PIXELS) throw unsupported(probe.path, `a ${w}×${h} PNG is too large to import`);
+  }
   const bytes = await readWhole(probe.path);
   signal?.throwIfAborted();
   // checkCrc makes a damaged chunk an error rather than garbage pixels.
   const png = await guard(probe.path, "decoding the PNG", async () => decodePng(bytes, { checkCrc: true }));
-  if (png.width * png.height > MAX_PIXELS) throw unsupported(probe.path, `a ${png.width}×${png.height} PNG is too large to import`);
   const pixelsPerMetre = png.resolution?.unit === 1 ? png.resolution : undefined;
   const reader = new InterleavedImageReader(pngSamples(png), {
     name: displayName(probe.path), format: "PNG",
@@ -101,6 +107,8 @@ async function openJpeg(probe: FileProbe, signal?: AbortSignal): Promise<OpenedF
   const bytes = await readWhole(probe.path);
   signal?.throwIfAborted();
   const decoded = await guard(probe.path, "decoding the JPEG", async () => {
+    // Loaded on first use: libvips is large and most imports are not JPEG.
+    const { default: sharp } = await import("sharp");
     // failOn "error": truncated or corrupt entropy data is an error, harmless warnings are not.
     const image = sharp(bytes, { failOn: "error", limitInputPixels: MAX_PIXELS });
     const meta = await image.metadata();

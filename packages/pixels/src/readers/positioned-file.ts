@@ -4,8 +4,10 @@
  * file fails with FILE_UNREADABLE instead of yielding zeros.
  */
 import { open, type FileHandle } from "node:fs/promises";
-import { unreadable } from "./reader-errors.ts";
+import { FoveaError } from "@fovea/model";
+import { displayName, unreadable } from "./reader-errors.ts";
 
+/** A read-only file with bounds-checked positioned reads. */
 export class PositionedFile {
   private closed = false;
 
@@ -34,6 +36,7 @@ export class PositionedFile {
 
   /** Exactly `length` bytes at `offset`; `what` names the part for the error message. */
   async read(offset: number, length: number, what: string): Promise<Uint8Array> {
+    if (this.closed) throw new FoveaError("INTERNAL", `${displayName(this.path)}: read after the file was closed`);
     if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
       throw unreadable(this.path, `${what}: invalid byte range (offset ${offset}, length ${length})`);
     }

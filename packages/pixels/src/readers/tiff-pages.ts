@@ -8,6 +8,7 @@ import type { GeoTIFF, GeoTIFFImage } from "geotiff";
 import type { PixelType } from "@fovea/model";
 import { unreadable, unsupported } from "./reader-errors.ts";
 
+/** One IFD of the main chain, validated. */
 export interface TiffPage {
   readonly index: number;
   readonly width: number;
@@ -110,10 +111,13 @@ function describePage(path: string, image: GeoTIFFImage, index: number, fileSize
   if (!(compression in COMPRESSIONS)) {
     throw unsupported(path, `${where}: TIFF compression ${compression}${compression === 6 ? " (old-style JPEG)" : ""} is not supported`);
   }
+  const photometric = first(fd.getValue("PhotometricInterpretation"), 1);
+  // JPEG-compressed YCbCr decodes to RGB; raw YCbCr (with chroma subsampling) geotiff does not convert.
+  if (photometric === 6 && compression !== 7) throw unsupported(path, `${where}: uncompressed YCbCr TIFF is not supported`);
   checkBlocks(path, image, where, spp, fileSize);
   return {
     index, width, height, samplesPerPixel: spp, pixelType,
-    photometric: first(fd.getValue("PhotometricInterpretation"), 1),
+    photometric,
     reducedResolution: (first(fd.getValue("NewSubfileType"), 0) & 1) === 1,
     image,
   };

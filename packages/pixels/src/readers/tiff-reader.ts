@@ -15,7 +15,7 @@ import { looksLikeOmeXml, parseOmeXml } from "./ome-xml.ts";
 import { checkPlaneIndex } from "./plane-index.ts";
 import { plainTiffSeries } from "./plain-tiff-layout.ts";
 import { PositionedFile } from "./positioned-file.ts";
-import { guard, unreadable } from "./reader-errors.ts";
+import { displayName, guard, unreadable } from "./reader-errors.ts";
 import { readTiffPages, tagValue, type TiffPage } from "./tiff-pages.ts";
 import { validateSeries, type TiffSeries } from "./tiff-series.ts";
 import { openGeoTiff } from "./tiff-source.ts";
@@ -31,6 +31,7 @@ export function hasTiffMagic(head: Uint8Array): boolean {
   return false;
 }
 
+/** TIFF, BigTIFF, OME-TIFF and ImageJ TIFF files. */
 export const tiffReader: FormatReader = {
   formatName: "TIFF",
   extensions: EXTENSIONS,
@@ -83,7 +84,7 @@ class TiffImageReader implements ImageReader {
   ) {
     const s = series;
     this.metadata = {
-      name: s.name ?? path,
+      name: s.name ?? displayName(path),
       sizeX: s.sizeX, sizeY: s.sizeY, sizeZ: s.sizeZ, sizeC: s.sizeC, sizeT: s.sizeT,
       pixelType: s.pixelType,
       physicalSizeX: s.physicalSizeX, physicalSizeY: s.physicalSizeY, physicalSizeZ: s.physicalSizeZ,

@@ -5,14 +5,17 @@
 import type { ChannelMeta } from "@fovea/core";
 import type { PixelType } from "@fovea/model";
 import type { TiffPage } from "./tiff-pages.ts";
+import { RGB_CHANNELS } from "./channel-defaults.ts";
 import { unreadable } from "./reader-errors.ts";
 
+/** Where one plane of a series lives. */
 export interface PlaneSource {
   readonly page: TiffPage;
   /** Sample (within the page's samples per pixel) holding this channel. */
   readonly sample: number;
 }
 
+/** One image of a TIFF file, as a layout describes it. */
 export interface TiffSeries {
   readonly name?: string | undefined;
   readonly format: "OME-TIFF" | "TIFF";
@@ -34,12 +37,6 @@ export interface TiffSeries {
   planeSource(z: number, c: number, t: number): PlaneSource;
 }
 
-const RGB: readonly ChannelMeta[] = [
-  { name: "Red", color: "FF0000" },
-  { name: "Green", color: "00FF00" },
-  { name: "Blue", color: "0000FF" },
-];
-
 /**
  * How many samples of a page become channels. RGB(A) keeps red, green and blue and drops alpha
  * and other extra samples (transparency is not intensity); other multi-sample pages keep all.
@@ -54,12 +51,7 @@ export function channelSamples(page: TiffPage): number {
 /** Channel metadata for the samples of a page: Red/Green/Blue for RGB, else none (defaults). */
 export function sampleChannels(page: TiffPage, prefix?: string): ChannelMeta[] | undefined {
   if (channelSamples(page) !== 3 || (page.photometric !== 2 && page.photometric !== 6)) return undefined;
-  return RGB.map((ch) => (prefix ? { ...ch, name: `${prefix} ${ch.name}` } : ch));
-}
-
-/** Default channel names where a file gives none. */
-export function defaultChannels(count: number): ChannelMeta[] {
-  return Array.from({ length: count }, (_, c) => ({ name: `Ch${c + 1}` }));
+  return RGB_CHANNELS.map((ch) => (prefix ? { ...ch, name: `${prefix} ${ch.name}` } : ch));
 }
 
 /**

@@ -4,7 +4,7 @@
  * corrupt chunk.
  */
 import assert from "node:assert/strict";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { deflateSync } from "node:zlib";
@@ -105,6 +105,27 @@ describe("OME-Zarr reader", () => {
       assert.ok((await file.images[0]!.readPlane(0, 0, 0)).data.length === 20);
       await assert.rejects(file.images[0]!.readPlane(2, 0, 1), (err) => !!expectReaderError(err, "broken.zarr", ["FILE_UNREADABLE"]));
       await file.close();
+    });
+  });
+
+  it("detects truncated Blosc and uncompressed chunks, which the decoders would accept", async () => {
+    await withTempDir(async (root) => {
+      const codecs = {
+        blosc: [{ name: "bytes", configuration: { endian: "little" } }, { name: "blosc", configuration: { cname: "lz4", clevel: 5, shuffle: "shuffle", typesize: 2, blocksize: 0 } }],
+        raw: [{ name: "bytes", configuration: { endian: "little" } }],
+      };
+      for (const [kind, list] of Object.entries(codecs)) {
+        const dir = join(root, `${kind}.ome.zarr`);
+        const store = new FileSystemStore(dir);
+        await zarr.create(zarr.root(store), { attributes: { ome: { version: "0.5", multiscales: [{ axes: [{ name: "y" }, { name: "x" }], datasets: [{ path: "0" }] }] } } });
+        const arr = await zarr.create(zarr.root(store).resolve("0"), { shape: [40, 40], chunkShape: [40, 40], dtype: "uint16", codecs: list });
+        await zarr.set(arr, null, { data: Uint16Array.from({ length: 1600 }, (_, i) => (i * 7919) % 65536), shape: [40, 40], stride: [40, 1] });
+        const chunk = join(dir, "0/c/0/0");
+        await truncate(chunk, (await readFile(chunk)).length - 7);
+        const file = await opener.open(dir);
+        await assert.rejects(file.images[0]!.readPlane(0, 0, 0), (err) => !!expectReaderError(err, `${kind}.ome.zarr`, ["FILE_UNREADABLE"]));
+        await file.close();
+      }
     });
   });
 
