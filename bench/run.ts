@@ -5,9 +5,13 @@
  */
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { benchApiList } from "./api-list.bench.ts";
+import { benchPixels } from "./pixels.bench.ts";
+import { benchRenderInProcess } from "./render-inprocess.bench.ts";
 
 const BENCHES: Record<string, () => Promise<string[]>> = {
   "api-list": benchApiList,
+  pixels: benchPixels,
+  "render-inprocess": benchRenderInProcess,
 };
 
 const wanted = process.argv.slice(2);

@@ -11,8 +11,13 @@ const RULES = {
   "packages/core": { fovea: ["model"], node: false, forbidden: ["kysely", "fastify", "bullmq", "pg", "better-sqlite3"] },
   "packages/db": { fovea: ["model", "core"], node: true },
   "packages/pixels": { fovea: ["model", "core"], node: true },
+  // The BullMQ consumer entry will live here too; its imports of core stay type-only (STYLE rule 4).
+  "packages/jobs": { fovea: ["model", "core"], node: true, forbidden: ["kysely", "pg", "better-sqlite3"] },
   "packages/client": { fovea: ["model"], node: true },
-  "packages/server": { fovea: ["model", "core", "db", "pixels", "client"], node: true },
+  // Scripts and their runner reach data only over HTTP; the runner's imports of core are type-only.
+  "packages/sdk": { fovea: ["model", "client"], node: true },
+  "packages/runner": { fovea: ["model", "client"], node: true, forbidden: ["kysely", "fastify", "bullmq", "pg", "better-sqlite3"] },
+  "packages/server": { fovea: ["model", "core", "db", "pixels", "jobs", "runner", "client"], node: true },
   // The CLI reaches the server only through a lazy import inside `server start`.
   "apps/cli": { fovea: ["model", "client"], lazy: ["server"], node: true },
 };

@@ -67,7 +67,9 @@ export function formatDetails(details: unknown, message = ""): string[] {
       const rec = d as Record<string, unknown>;
       const where = rec.field ?? rec.param ?? rec.path;
       const what = typeof rec.message === "string" ? rec.message : JSON.stringify(d);
-      return where === undefined ? `  ${what}` : `  ${String(where)}: ${what}`;
+      // Parameter messages already start with the parameter's name; don't say it twice.
+      if (where === undefined || what.startsWith(`${String(where)} `) || what.startsWith(`${String(where)}:`)) return `  ${what}`;
+      return `  ${String(where)}: ${what}`;
     });
   }
   if (typeof details === "object" && details !== null) {

@@ -4,6 +4,8 @@ import type { CliContext } from "./cli-context.ts";
 import { registerDownloadCommand } from "./commands/download.ts";
 import { registerExportCommand } from "./commands/export.ts";
 import { registerImportCommand } from "./commands/import.ts";
+import { registerJobCommands } from "./commands/job.ts";
+import { registerScriptCommands } from "./commands/script.ts";
 import { registerGroupCommands } from "./commands/group.ts";
 import { registerLsCommand } from "./commands/ls.ts";
 import { registerObjCommands } from "./commands/obj.ts";
@@ -39,5 +41,7 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   registerImportCommand(program, ctx);
   registerDownloadCommand(program, ctx);
   registerExportCommand(program, ctx);
+  registerScriptCommands(program, ctx);
+  registerJobCommands(program, ctx);
   return program;
 }

@@ -5,6 +5,7 @@ import { DatasetsApi, ImagesApi, ProjectsApi } from "./resources/containers.ts";
 import type { Download, UploadFields } from "./resources/files.ts";
 import { PixelsApi } from "./resources/pixels.ts";
 import { RoisApi } from "./resources/rois.ts";
+import { JobsApi, ScriptsApi } from "./resources/scripts.ts";
 import { SessionApi } from "./resources/session.ts";
 import { Transport, type FetchLike } from "./transport.ts";
 import type { FileAnnotationDto, HealthDto, LoginRequest, SessionInfoDto } from "./types.ts";
@@ -38,6 +39,8 @@ export class FoveaClient {
   readonly rois: RoisApi;
   readonly annotations: AnnotationsApi;
   readonly pixels: PixelsApi;
+  readonly scripts: ScriptsApi;
+  readonly jobs: JobsApi;
 
   constructor(options: FoveaClientOptions) {
     this.#http = new Transport(options);
@@ -50,6 +53,8 @@ export class FoveaClient {
     this.rois = new RoisApi(this.#http);
     this.annotations = new AnnotationsApi(this.#http);
     this.pixels = new PixelsApi(this.#http);
+    this.scripts = new ScriptsApi(this.#http);
+    this.jobs = new JobsApi(this.#http);
   }
 
   /** The normalised API root, e.g. `http://localhost:4080/api/v1`. */

@@ -11,6 +11,10 @@ export { AnnotationsService, type CreateAnnotationInput, type UploadInput, type 
 export { ensureRoot, ensureDemoAccount, type DemoAccount } from "./services/bootstrap.service.ts";
 export { loadActor } from "./services/actor-loader.ts";
 export { newToken, hashToken, newPassword } from "./services/tokens.ts";
-export { createServices, type Services } from "./services.ts";
+export { createServices, type Services, type ScriptingDeps } from "./services.ts";
 export { ImportService, type ImportSource, type ImportOptions } from "./services/import.service.ts";
 export { PixelsService, type PlaneRequest } from "./services/pixels.service.ts";
+export { ScriptsService, toScriptDto, parseScriptFileName, type UploadScriptInput } from "./services/scripts.service.ts";
+export { JobsService } from "./services/jobs.service.ts";
+export { JobEventHub, type JobEvent } from "./services/job-events.ts";
+export type { ScriptSettings } from "./services/script-settings.ts";

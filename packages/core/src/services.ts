@@ -3,7 +3,12 @@ import { AccountsService } from "./services/accounts.service.ts";
 import { AnnotationsService } from "./services/annotations.service.ts";
 import { AuthService } from "./services/auth.service.ts";
 import { ContainersService } from "./services/containers.service.ts";
+import type { ScriptRunner } from "./ports/index.ts";
+import { JobEventHub } from "./services/job-events.ts";
+import { JobsService } from "./services/jobs.service.ts";
 import type { ServiceDeps } from "./services/ports.ts";
+import type { ScriptSettings } from "./services/script-settings.ts";
+import { ScriptsService } from "./services/scripts.service.ts";
 import { ImportService } from "./services/import.service.ts";
 import { PixelsService } from "./services/pixels.service.ts";
 import { RoisService } from "./services/rois.service.ts";
@@ -16,11 +21,28 @@ export interface Services {
   readonly annotations: AnnotationsService;
   readonly imports: ImportService;
   readonly pixels: PixelsService;
+  readonly scripts: ScriptsService;
+  readonly jobs: JobsService;
+  readonly jobEvents: JobEventHub;
 }
 
-export function createServices(deps: ServiceDeps): Services {
+/** What the scripts-and-jobs services need beyond storage. */
+export interface ScriptingDeps {
+  readonly runner: ScriptRunner;
+  readonly settings: ScriptSettings;
+  /** Called after a launch so the dispatcher picks the job up at once. */
+  readonly wake: () => void;
+}
+
+export function createServices(deps: ServiceDeps, scripting: ScriptingDeps): Services {
+  const auth = new AuthService(deps);
+  const scripts = new ScriptsService(deps, scripting.runner, scripting.settings);
+  const jobEvents = new JobEventHub();
   return {
-    auth: new AuthService(deps),
+    auth,
+    scripts,
+    jobEvents,
+    jobs: new JobsService(deps, { runner: scripting.runner, scripts, auth, events: jobEvents, settings: scripting.settings, wake: scripting.wake }),
     accounts: new AccountsService(deps),
     containers: new ContainersService(deps),
     rois: new RoisService(deps),

@@ -1,5 +1,5 @@
 /**
- * The Kysely view of Fovea's metadata tables (migrations/0001-init.ts creates them). Column types
+ * The Kysely view of Fovea's metadata tables (migrations/ create them). Column types
  * are what both dialects hand back after connect.ts's type parsers: ids and counts as numbers,
  * booleans as integer 0/1, times as ISO-8601 text, JSON as text. Repositories map rows to the
  * camelCase records of @fovea/core.
@@ -45,6 +45,8 @@ export interface SessionsTable {
   csrf_token: string | null;
   created_at: string;
   expires_at: string;
+  /** The job a job-scoped token belongs to (migration 0003), so it is revoked with the job. */
+  job_id: number | null;
 }
 
 /** Columns shared by projects, datasets and images. */
@@ -170,6 +172,10 @@ export interface Database {
   annotation_links: AnnotationLinksTable;
   original_files: OriginalFilesTable;
   image_original_files: ImageOriginalFilesTable;
+  scripts: ScriptsTable;
+  script_versions: ScriptVersionsTable;
+  jobs: JobsTable;
+  job_logs: JobLogsTable;
 }
 
 export interface OriginalFilesTable {
@@ -189,6 +195,73 @@ export interface ImageOriginalFilesTable {
   file_id: number;
 }
 
+/** Scripts (migration 0003): the current version's declaration and hash, copied from script_versions. */
+export interface ScriptsTable {
+  id: Generated<number>;
+  name: string;
+  folder: string;
+  /** typescript | javascript | python */
+  language: string;
+  /** 0 or 1. */
+  official: number;
+  /** 0 or 1. */
+  enabled: number;
+  owner_id: number;
+  /** JSON of the ScriptDeclaration. */
+  declaration: string;
+  sha256: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ScriptVersionsTable {
+  script_id: number;
+  sha256: string;
+  source: string;
+  runnable: string;
+  /** JSON of the ScriptDeclaration. */
+  declaration: string;
+  uploaded_by: number;
+  created_at: string;
+}
+
+/** Jobs; also the embedded queue (worker_id and lease_until are the lease). */
+export interface JobsTable {
+  id: Generated<number>;
+  /** No foreign key: a job outlives its deleted script. */
+  script_id: number;
+  script_name: string;
+  script_sha256: string;
+  owner_id: number;
+  group_id: number;
+  /** A JobStatus. */
+  status: string;
+  /** JSON object of validated inputs. */
+  inputs: string;
+  progress_fraction: number;
+  progress_message: string;
+  /** JSON object of outputs. */
+  outputs: string;
+  error: string | null;
+  exit_code: number | null;
+  worker_id: string | null;
+  lease_until: string | null;
+  attempts: number;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** Captured output, one row per append; seq orders the rows of one (job, stream). */
+export interface JobLogsTable {
+  job_id: number;
+  /** stdout | stderr */
+  stream: string;
+  seq: number;
+  text: string;
+  created_at: string;
+}
+
 /** Rows as selected. */
 export type UserRow = Selectable<UsersTable>;
 export type GroupRow = Selectable<GroupsTable>;
@@ -201,6 +274,9 @@ export type RoiRow = Selectable<RoisTable>;
 export type ShapeRow = Selectable<ShapesTable>;
 export type AnnotationRow = Selectable<AnnotationsTable>;
 export type AnnotationLinkRow = Selectable<AnnotationLinksTable>;
+export type ScriptRow = Selectable<ScriptsTable>;
+export type ScriptVersionRow = Selectable<ScriptVersionsTable>;
+export type JobRow = Selectable<JobsTable>;
 
 /** The two supported databases; the migration DDL differs slightly between them. */
 export type SqlDialect = "sqlite" | "postgres";

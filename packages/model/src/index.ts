@@ -6,3 +6,4 @@ export * from "./shapes.ts";
 export * from "./pixel-types.ts";
 export * from "./channel-colors.ts";
 export * from "./api/index.ts";
+export * from "./scripts/index.ts";

@@ -19,6 +19,8 @@ import { containerRoutes } from "./routes/containers.routes.ts";
 import { exportRoutes } from "./routes/export.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
 import { importRoutes } from "./routes/import.routes.ts";
+import { jobRoutes } from "./routes/jobs.routes.ts";
+import { scriptRoutes } from "./routes/scripts.routes.ts";
 import { pixelRoutes } from "./routes/pixels.routes.ts";
 import { renderRoutes } from "./routes/render.routes.ts";
 import { roiRoutes } from "./routes/rois.routes.ts";
@@ -78,6 +80,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(importRoutes, { services: opts.services, dataDir: opts.dataDir, maxUploadBytes: opts.maxUploadBytes });
     await api.register(pixelRoutes, { services: opts.services });
     await api.register(renderRoutes, { services: opts.services, store: opts.store });
+    await api.register(scriptRoutes, { services: opts.services });
+    await api.register(jobRoutes, { services: opts.services });
     await api.register(exportRoutes, { services: opts.services, store: opts.store, dataDir: opts.dataDir });
     api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: API_PREFIX });

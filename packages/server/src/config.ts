@@ -2,6 +2,7 @@
  * Server configuration (SPEC §7), read once: defaults ← `fovea.toml`-style overrides given by the
  * caller ← `FOVEA_*` environment. Every bad key is reported at once; the result is frozen.
  */
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { FoveaError } from "@fovea/model";
 
@@ -21,6 +22,14 @@ export interface ServerConfig {
   readonly demoDataDir?: string | undefined;
   readonly maxUploadBytes: number;
   readonly sessionTtlHours: number;
+  /** Jobs run at once by this server (SPEC §5: default the number of cores). */
+  readonly workers: number;
+  /** SPEC §4 `scripts.allowUserScripts`: run scripts uploaded without --official. */
+  readonly allowUserScripts: boolean;
+  readonly jobDefaultTimeoutSeconds: number;
+  readonly jobMaxTimeoutSeconds: number;
+  readonly jobDefaultMemoryMb: number;
+  readonly jobMaxMemoryMb: number;
   /** Marks cookies Secure; turn on behind HTTPS. */
   readonly secureCookies: boolean;
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -36,6 +45,12 @@ const DEFAULTS: ServerConfig = {
   sessionTtlHours: 24 * 7,
   secureCookies: false,
   logLevel: "info",
+  workers: Math.max(1, availableParallelism()),
+  allowUserScripts: false,
+  jobDefaultTimeoutSeconds: 3600,
+  jobMaxTimeoutSeconds: 24 * 3600,
+  jobDefaultMemoryMb: 1024,
+  jobMaxMemoryMb: 8192,
 };
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -67,6 +82,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
   fromEnv.demoDataDir = resolve(env.FOVEA_DEMO_DATA_DIR ?? env.FOVEA_TEST_DATA ?? "../shared/data");
   if (env.FOVEA_MAX_UPLOAD_BYTES) fromEnv.maxUploadBytes = parseIntIn("FOVEA_MAX_UPLOAD_BYTES", env.FOVEA_MAX_UPLOAD_BYTES, 1, Number.MAX_SAFE_INTEGER, problems);
   if (env.FOVEA_SESSION_TTL_HOURS) fromEnv.sessionTtlHours = parseIntIn("FOVEA_SESSION_TTL_HOURS", env.FOVEA_SESSION_TTL_HOURS, 1, 24 * 365, problems);
+  if (env.FOVEA_WORKERS) fromEnv.workers = parseIntIn("FOVEA_WORKERS", env.FOVEA_WORKERS, 1, 256, problems);
+  if (env.FOVEA_ALLOW_USER_SCRIPTS) fromEnv.allowUserScripts = parseBool("FOVEA_ALLOW_USER_SCRIPTS", env.FOVEA_ALLOW_USER_SCRIPTS, problems);
+  if (env.FOVEA_JOB_TIMEOUT_SECONDS) fromEnv.jobDefaultTimeoutSeconds = parseIntIn("FOVEA_JOB_TIMEOUT_SECONDS", env.FOVEA_JOB_TIMEOUT_SECONDS, 1, 7 * 24 * 3600, problems);
+  if (env.FOVEA_JOB_MAX_TIMEOUT_SECONDS) fromEnv.jobMaxTimeoutSeconds = parseIntIn("FOVEA_JOB_MAX_TIMEOUT_SECONDS", env.FOVEA_JOB_MAX_TIMEOUT_SECONDS, 1, 7 * 24 * 3600, problems);
+  if (env.FOVEA_JOB_MEMORY_MB) fromEnv.jobDefaultMemoryMb = parseIntIn("FOVEA_JOB_MEMORY_MB", env.FOVEA_JOB_MEMORY_MB, 16, 1_048_576, problems);
+  if (env.FOVEA_JOB_MAX_MEMORY_MB) fromEnv.jobMaxMemoryMb = parseIntIn("FOVEA_JOB_MAX_MEMORY_MB", env.FOVEA_JOB_MAX_MEMORY_MB, 16, 1_048_576, problems);
   if (env.FOVEA_SECURE_COOKIES) fromEnv.secureCookies = parseBool("FOVEA_SECURE_COOKIES", env.FOVEA_SECURE_COOKIES, problems);
   if (env.FOVEA_LOG_LEVEL) {
     if ((LOG_LEVELS as readonly string[]).includes(env.FOVEA_LOG_LEVEL)) fromEnv.logLevel = env.FOVEA_LOG_LEVEL as ServerConfig["logLevel"];

@@ -11,6 +11,7 @@ import { createRepositories, DiskFileStore, openDatabase, type DatabaseHandle } 
 import { createFileOpener, createZarrPixelStore } from "@fovea/pixels";
 import { buildApp } from "./app.ts";
 import { loadDemoData } from "./demo-data.ts";
+import { createJobSystem } from "./job-system.ts";
 import type { ServerConfig } from "./config.ts";
 import { argon2Hasher } from "./http/argon2-hasher.ts";
 
@@ -54,7 +55,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       opener: createFileOpener(), pixels: store,
       sessionTtlHours: config.sessionTtlHours, maxUploadBytes: config.maxUploadBytes,
     };
-    const services = createServices(deps);
+    const jobSystem = createJobSystem(config, database, clock);
+    const services = createServices(deps, jobSystem);
     const root = await ensureRoot(repos, argon2Hasher, config.adminPassword);
     const demo = config.demo ? await ensureDemoAccount(repos, argon2Hasher, config.demoPassword) : undefined;
     const app = await buildApp({
@@ -69,6 +71,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     } else {
       await app.ready();
     }
+    // Job processes reach the API on the loopback address even when the server listens on all.
+    const apiUrl = url.replace("://0.0.0.0:", "://127.0.0.1:").replace("://localhost:", "://127.0.0.1:");
+    await jobSystem.start(services, repos, apiUrl, (err) => app.log.error({ err }, "job dispatcher error"));
     const stopDemo = new AbortController();
     const demoData = demo
       ? loadDemoData(services, repos, demo, config.demoDataDir, { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) }, stopDemo.signal)
@@ -84,6 +89,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       async close() {
         stopDemo.abort(); // an import in progress stops and removes what it wrote
         await demoData; // never close the database under a running import
+        await jobSystem.stop();
         await app.close();
         await database.close();
       },

@@ -9,6 +9,7 @@ import type {
   ImageMeta, ImageRecord, LinkRecord, MembershipRecord, OriginalFileRecord, Ownership, RoiRecord, SessionKind, SessionRecord, ShapeRecord,
   UserRecord,
 } from "./records.ts";
+import type { JobRepository, ScriptRepository } from "./scripts.port.ts";
 import type { Page, PageResult, VisibilityScope } from "./visibility.ts";
 
 export interface NewUser {
@@ -43,11 +44,14 @@ export interface GroupRepository {
 }
 
 export interface SessionRepository {
-  insert(s: { tokenHash: string; userId: number; groupId: number | null; kind: SessionKind; csrfToken: string | null; createdAt: string; expiresAt: string }): Promise<SessionRecord>;
+  /** `jobId` ties a job-scoped token (kind "job") to its job, so that deleteByJob revokes it. */
+  insert(s: { tokenHash: string; userId: number; groupId: number | null; kind: SessionKind; csrfToken: string | null; createdAt: string; expiresAt: string; jobId?: number | null }): Promise<SessionRecord>;
   findByTokenHash(tokenHash: string): Promise<SessionRecord | undefined>;
   setGroup(id: number, groupId: number): Promise<void>;
   deleteById(id: number): Promise<void>;
   deleteExpired(now: string): Promise<number>;
+  /** Revokes the tokens of a job (when it ends); returns how many there were. */
+  deleteByJob(jobId: number): Promise<number>;
 }
 
 /** Filters for listing projects, datasets and images. */
@@ -150,6 +154,8 @@ export interface Repositories {
   readonly rois: RoiRepository;
   readonly annotations: AnnotationRepository;
   readonly originals: OriginalFileRepository;
+  readonly scripts: ScriptRepository;
+  readonly jobs: JobRepository;
   /** Runs `fn` with repositories bound to one transaction; rolls back when it throws. */
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -64,6 +64,20 @@ export class AuthService {
     return { token, auth: { actor: await loadActor(this.deps.repos, user, groupId), session } };
   }
 
+  /**
+   * A token for one job: the launching user in the launching group, expiring shortly after the
+   * job's time limit, and revoked when the job ends (SPEC §5).
+   */
+  async openJobSession(user: UserRecord, groupId: number, jobId: number, ttlSeconds: number): Promise<{ token: string }> {
+    const token = newToken();
+    const now = this.deps.clock.now();
+    await this.deps.repos.sessions.insert({
+      tokenHash: await hashToken(token), userId: user.id, groupId, kind: "job", csrfToken: null, jobId,
+      createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + ttlSeconds * 1000).toISOString(),
+    });
+    return { token };
+  }
+
   /** Resolves a presented token to its actor; unknown → UNAUTHENTICATED, expired → SESSION_EXPIRED. */
   async authenticate(token: string): Promise<Authenticated> {
     const session = await this.deps.repos.sessions.findByTokenHash(await hashToken(token));

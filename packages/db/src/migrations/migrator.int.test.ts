@@ -8,6 +8,7 @@ import { migrateToLatest } from "./migrator.ts";
 const TABLES = [
   "annotation_links", "annotations", "channels", "dataset_image_links", "datasets", "group_members", "groups",
   "images", "project_dataset_links", "projects", "rois", "sessions", "shapes", "users",
+  "original_files", "image_original_files", "scripts", "script_versions", "jobs", "job_logs",
 ];
 
 forEachDialect("migrations", (fx) => {

@@ -6,6 +6,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider, type Mig
 import { FoveaError } from "@fovea/model";
 import { initMigration } from "./0001-init.ts";
 import { originalFilesMigration } from "./0002-original-files.ts";
+import { scriptsJobsMigration } from "./0003-scripts-jobs.ts";
 import type { Database, SqlDialect } from "../schema.ts";
 
 /** Names sort in the order they must run. */
@@ -13,6 +14,7 @@ function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
     "0001-init": initMigration(dialect),
     "0002-original-files": originalFilesMigration(dialect),
+    "0003-scripts-jobs": scriptsJobsMigration(dialect),
   };
 }
 

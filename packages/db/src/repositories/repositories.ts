@@ -5,8 +5,10 @@ import { createAnnotationRepository } from "./annotation.repository.ts";
 import { systemClock } from "./clock.ts";
 import { createContainerRepository } from "./container.repository.ts";
 import { createGroupRepository } from "./group.repository.ts";
+import { createJobRepository } from "./job.repository.ts";
 import { createOriginalFileRepository } from "./original-file.repository.ts";
 import { createRoiRepository } from "./roi.repository.ts";
+import { createScriptRepository } from "./script.repository.ts";
 import type { Database } from "../schema.ts";
 import { createSessionRepository } from "./session.repository.ts";
 import { inTransaction } from "../transaction.ts";
@@ -33,6 +35,8 @@ export function createRepositories(db: Kysely<Database>, options: RepositoryOpti
     rois: createRoiRepository(db, clock),
     annotations: createAnnotationRepository(db, clock),
     originals: createOriginalFileRepository(db, clock),
+    scripts: createScriptRepository(db, clock),
+    jobs: createJobRepository(db, clock),
     transaction(fn) {
       return inTransaction(db, (trx) => fn(trx === db ? repos : createRepositories(trx, options)));
     },

@@ -31,6 +31,7 @@ export function createSessionRepository(db: Kysely<Database>): SessionRepository
           csrf_token: s.csrfToken,
           created_at: s.createdAt,
           expires_at: s.expiresAt,
+          job_id: s.jobId ?? null,
         }).returningAll().executeTakeFirstOrThrow());
       return toSessionRecord(row);
     },
@@ -54,6 +55,11 @@ export function createSessionRepository(db: Kysely<Database>): SessionRepository
     /** Times are ISO-8601 UTC strings of one fixed width, so text comparison orders them. */
     async deleteExpired(now) {
       const result = await db.deleteFrom("sessions").where("expires_at", "<=", now).executeTakeFirst();
+      return affected(result.numDeletedRows);
+    },
+
+    async deleteByJob(jobId) {
+      const result = await db.deleteFrom("sessions").where("job_id", "=", jobId).executeTakeFirst();
       return affected(result.numDeletedRows);
     },
   };

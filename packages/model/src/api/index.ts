@@ -3,3 +3,4 @@ export * from "./containers.schema.ts";
 export * from "./rois.schema.ts";
 export * from "./annotations.schema.ts";
 export * from "./accounts.schema.ts";
+export * from "./scripts.schema.ts";

@@ -56,7 +56,13 @@ export async function spoolUpload(tmpRoot: string, parts: AsyncIterable<Multipar
     }
     if (files.length === 0) throw new FoveaError("VALIDATION_FAILED", "No file in the upload", { details: [{ field: "file", message: "is required" }] });
     const tops = new Set(files.map((f) => f.name.split("/")[0]!));
-    const root = files.length === 1 ? files[0]!.path : tops.size === 1 ? join(dir, [...tops][0]!) : dir;
+    if (files.length > 1 && (tops.size > 1 || files.some((f) => !f.name.includes("/")))) {
+      // One upload is one image source: a file, or the files of one folder (e.g. an OME-Zarr).
+      throw new FoveaError("VALIDATION_FAILED", `An import takes one file or one folder; got ${[...tops].slice(0, 5).join(", ")}${tops.size > 5 ? ", …" : ""}`, {
+        details: [{ field: "file", message: "send one file, or the files of one folder named folder/…" }],
+      });
+    }
+    const root = files.length === 1 ? files[0]!.path : join(dir, [...tops][0]!);
     return { dir, files, root, cleanup };
   } catch (err) {
     await cleanup();

@@ -18,9 +18,17 @@ export interface ImportRouteOptions extends RouteOptions {
 }
 
 function positiveInt(field: string, value: string): number {
-  const n = Number(value);
+  // Canonical digits only: `0x1`, ` 1` or `1e0` are not the id 1 (as in paths and queries).
+  const n = /^[1-9]\d{0,15}$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < 1) throw new FoveaError("VALIDATION_FAILED", `${field} must be a positive integer`, { details: [{ field, message: "must be a positive integer" }] });
   return n;
+}
+
+function checkFileField(part: MultipartFile): MultipartFile {
+  if (part.fieldname !== "file") {
+    throw new FoveaError("VALIDATION_FAILED", `unknown field ${part.fieldname} (files go in \`file\`)`, { details: [{ field: part.fieldname, message: "unknown field (use file)" }] });
+  }
+  return part;
 }
 
 /** Reads the leading fields, then hands on the file parts one by one. */
@@ -33,7 +41,7 @@ async function readForm(request: FastifyRequest) {
       if (next.done) return;
       const part = next.value;
       if (part.type !== "file") throw new FoveaError("VALIDATION_FAILED", `field ${part.fieldname} must come before the files`, { details: [{ field: part.fieldname, message: "must come before the files" }] });
-      yield part;
+      yield checkFileField(part);
     }
   }
   for (;;) {
@@ -41,7 +49,7 @@ async function readForm(request: FastifyRequest) {
     if (next.done) throw new FoveaError("VALIDATION_FAILED", "No file in the upload", { details: [{ field: "file", message: "is required" }] });
     const part = next.value;
     if (part.type === "file") {
-      const first = part;
+      const first = checkFileField(part);
       return { fields, files: (async function* () { yield first; yield* files(); })() };
     }
     const value = String(part.value);

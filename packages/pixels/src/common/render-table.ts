@@ -1,0 +1,88 @@
+/**
+ * Fixed-point tables for the integer path of renderRgb (render-fixed.ts): for one channel of 8- or
+ * 16-bit data, entry (value, c) = floor(q(value) · w_c · 2^S), where q · w_c is the very product
+ * the float formula adds. Tables depend only on the settings, so a viewer drawing tile after tile
+ * builds each once: they are kept in a small cache. Isomorphic: no Node APIs.
+ */
+import { windowIntensity, type ActiveChannel } from "./render-channel.ts";
+
+/** Immutable once built. */
+export interface Table {
+  /** Offset-binary value of entry 0 (value + 0x8000 for signed types), and the last entry. */
+  readonly lo: number;
+  readonly last: number;
+  /** Three entries (r, g, b) per value. */
+  readonly entries: Int32Array;
+  /** Bit c set: some entry of component c lies within a float rounding error above an integer. */
+  readonly slivers: number;
+}
+
+/**
+ * Above this window width the formula's rounding could make q wobble at 0 or 1 outside the
+ * window, and a table clipped to the window would not be exact there (see tableRange).
+ */
+const MAX_WINDOW_WIDTH = 2 ** 40;
+
+/** Tables kept: a few channels × a few settings. At most 768 KiB each (16-bit, full range). */
+const CACHE_TABLES = 32;
+const cache = new Map<string, Table>();
+
+/**
+ * The table of `ch` for `bits`-wide data with `shift` fraction bits, or undefined when its window
+ * is not finite or too wide (the float path handles those).
+ */
+export function tableFor(ch: ActiveChannel, bits: 8 | 16, signed: boolean, shift: number): Table | undefined {
+  const key = `${bits}${signed ? "s" : "u"} ${shift} ${ch.start} ${ch.end} ${ch.inverted} ${ch.weights.join(",")}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key); // re-insert: Map order is the LRU order
+    cache.set(key, hit);
+    return hit;
+  }
+  const bias = signed ? 2 ** (bits - 1) : 0;
+  const range = tableRange(ch, -bias, 2 ** bits - 1 - bias);
+  if (!range) return undefined;
+  const table = buildTable(ch, range.lo, range.hi - range.lo + 1, shift);
+  const out = { ...table, lo: range.lo + bias };
+  cache.set(key, out);
+  if (cache.size > CACHE_TABLES) cache.delete(cache.keys().next().value!);
+  return out;
+}
+
+/**
+ * The values that need an entry: the window plus one value either side, within the type. Every
+ * value below (above) them has the intensity of the first (last) entry: one step outside the
+ * window the exact q is ≤ 0 or ≥ 1 + 1/width, a margin the formula's rounding (~4 · 2^−53
+ * relative) cannot cross while the width is below MAX_WINDOW_WIDTH.
+ */
+function tableRange(ch: ActiveChannel, typeMin: number, typeMax: number): { lo: number; hi: number } | undefined {
+  const { start, end } = ch;
+  if (!Number.isFinite(start) || !Number.isFinite(end) || Math.abs(end - start) > MAX_WINDOW_WIDTH) return undefined;
+  const clamp = (v: number) => (v < typeMin ? typeMin : v > typeMax ? typeMax : v);
+  return { lo: clamp(Math.floor(Math.min(start, end)) - 1), hi: clamp(Math.ceil(Math.max(start, end)) + 1) };
+}
+
+function buildTable(ch: ActiveChannel, first: number, size: number, shift: number): Omit<Table, "lo"> {
+  const entries = new Int32Array(size * 3);
+  const scale = 2 ** shift;
+  // A float rounding error of q · w, in units of 2^−S: p < 256 has ulp ≤ 2^−45, so 2^(S−44) is
+  // generous. An entry that far above an integer is "a sliver" (render-fixed.ts says why it matters).
+  const sliver = 2 ** (shift - 44);
+  const { start, scale: windowScale, degenerate, inverted } = ch;
+  const [wr, wg, wb] = ch.weights;
+  let slivers = 0;
+  for (let k = 0, t = 0; k < size; k++, t += 3) {
+    const q = windowIntensity(first + k, start, windowScale, degenerate, inverted);
+    // (q · w) first, as the formula computes it; · 2^S is then exact, and so is floor.
+    const r = q * wr * scale;
+    const g = q * wg * scale;
+    const b = q * wb * scale;
+    entries[t] = Math.floor(r);
+    entries[t + 1] = Math.floor(g);
+    entries[t + 2] = Math.floor(b);
+    if (r - entries[t]! < sliver && r !== entries[t]) slivers |= 1;
+    if (g - entries[t + 1]! < sliver && g !== entries[t + 1]) slivers |= 2;
+    if (b - entries[t + 2]! < sliver && b !== entries[t + 2]) slivers |= 4;
+  }
+  return { last: size - 1, entries, slivers };
+}

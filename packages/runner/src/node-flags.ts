@@ -1,0 +1,55 @@
+/**
+ * The command line and environment of a script process (README.md, "Child process"). The
+ * environment is built from scratch: nothing of the server's (database URLs, secrets) leaks in.
+ */
+import { join } from "node:path";
+
+export type Mode = "describe" | "run";
+
+/** Node 20/21 name the permission flag `--experimental-permission`; 22.13+ and 23.5+ `--permission`. */
+const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has("--permission") ? "--permission" : "--experimental-permission";
+/** Node ≥ 20.11: silences the permission model's ExperimentalWarning at its source. */
+export const CAN_DISABLE_WARNING = process.allowedNodeEnvironmentFlags.has("--disable-warning");
+
+export function nodeArgs(jobDir: string, scriptPath: string, memoryMb: number): string[] {
+  return [
+    `--max-old-space-size=${memoryMb}`,
+    PERMISSION_FLAG,
+    // `dir/*` grants the directory's contents; nothing else is readable or writable, and child
+    // processes, worker threads and native addons are refused by the permission model itself.
+    `--allow-fs-read=${join(jobDir, "*")}`,
+    `--allow-fs-write=${join(jobDir, "*")}`,
+    ...(CAN_DISABLE_WARNING ? ["--disable-warning=ExperimentalWarning"] : []),
+    scriptPath,
+  ];
+}
+
+export interface RunEnv {
+  readonly serverUrl: string;
+  readonly token: string;
+  readonly jobId: number;
+  readonly inputsFile: string;
+}
+
+export function scriptEnv(jobDir: string, mode: Mode, run?: RunEnv): Record<string, string> {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin",
+    LANG: "C.UTF-8",
+    HOME: jobDir,
+    TMPDIR: jobDir,
+    TZ: "UTC",
+    FOVEA_MODE: mode,
+  };
+  if (run) {
+    env.FOVEA_SERVER_URL = run.serverUrl;
+    env.FOVEA_TOKEN = run.token;
+    env.FOVEA_JOB_ID = String(run.jobId);
+    env.FOVEA_INPUTS_FILE = run.inputsFile;
+  }
+  return env;
+}
+
+/** The permission model's start-up warning, for Node versions that cannot disable it (< 20.11). */
+export function stripPermissionWarning(text: string): string {
+  return text.replace(/^\(node:\d+\) ExperimentalWarning: Permission is an experimental feature\n(\(Use `node --trace-warnings \.\.\.`.*\n)?/, "");
+}
