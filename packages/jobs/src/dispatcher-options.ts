@@ -2,6 +2,7 @@
 import { FoveaError } from "@fovea/model";
 import type { Clock, JobQueue } from "@fovea/core";
 
+/** What a Dispatcher runs, against which queue, and how often it renews, polls and sweeps. */
 export interface DispatcherOptions {
   readonly queue: JobQueue;
   /**
@@ -35,10 +36,12 @@ export interface DispatcherOptions {
   readonly onError: (err: unknown) => void;
 }
 
+/** The options with every default filled in. */
 export type ResolvedOptions = Required<DispatcherOptions>;
 
 const systemClock: Clock = { now: () => new Date() };
 
+/** Fills in the defaults and fails fast, naming every bad option, when the options cannot work. */
 export function resolveOptions(o: DispatcherOptions): ResolvedOptions {
   const heartbeatMs = o.heartbeatMs ?? 10_000;
   const r: ResolvedOptions = {

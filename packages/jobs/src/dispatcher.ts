@@ -15,8 +15,9 @@ interface Execution {
   readonly done: Promise<void>;
 }
 
-type State = "idle" | "running" | "stopping" | "stopped";
+type State = "idle" | "running" | "stopped" | "stopping";
 
+/** Runs queued jobs with leases and heartbeats; see the file comment. One instance per process. */
 export class Dispatcher {
   readonly #o: ResolvedOptions;
   readonly #active = new Map<number, Execution>();

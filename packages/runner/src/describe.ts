@@ -29,7 +29,7 @@ function failure(end: Supervised, error: string | undefined, settings: DescribeS
     case "timeout":
       return invalid(`describe mode did not finish within ${settings.timeoutMs} ms: does the script do work at the top level instead of in run()?`);
     case "memory":
-      return invalid(`describe mode went over the ${settings.memoryMb} MB memory limit (${Math.round(end.stop.rssMb)} MB)`);
+      return invalid(`describe mode went over its memory limit (${Math.round(end.stop.rssMb)} MB > ${end.stop.capMb} MB)`);
     case "protocol":
       return invalid(`the script broke the runner protocol: ${end.stop.problem}`);
     case "cancel":

@@ -6,6 +6,19 @@
  */
 import { readFile } from "node:fs/promises";
 
+/**
+ * What the Node runtime itself occupies (code, built-ins, the SDK, undici) before a script
+ * allocates anything: ~45–60 MB resident. The cap is the script's memory limit plus this, so that
+ * `memoryMb` means the memory the script may use (as it does for the V8 heap limit), and a small
+ * limit such as 32 MB still lets a script start.
+ */
+export const RUNTIME_ALLOWANCE_MB = 64;
+
+/** The resident-memory cap for a script whose limit is `memoryMb`. */
+export function rssCapMb(memoryMb: number): number {
+  return memoryMb + RUNTIME_ALLOWANCE_MB;
+}
+
 const SLOW_MS = 200;
 const FAST_MS = 50;
 
@@ -20,7 +33,7 @@ export async function readRssMb(pid: number): Promise<number | undefined> {
   }
 }
 
-/** Starts polling; calls `onExceeded` once with the measured RSS. Returns a stop function. */
+/** Starts polling; calls `onExceeded` once with the measured RSS (MB). Returns a stop function. */
 export function watchMemory(pid: number, limitMb: number, onExceeded: (rssMb: number) => void): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;

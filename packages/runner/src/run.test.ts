@@ -96,6 +96,13 @@ export default defineScript({ name: "Exit", params: {}, run() { console.error("g
     assert.match((end as { error: string }).error, /without reporting outputs/);
   });
 
+  test("a run() that waits forever on nothing fails with a reason, not a silent exit", async () => {
+    const { end } = await t.run(`${SDK}
+export default defineScript({ name: "Stuck", params: {}, run: () => new Promise(() => {}) });`);
+    assert.equal(end.status, "failed");
+    assert.match((end as { error: string }).error, /run\(\) never finished/);
+  });
+
   test("outputs that are not allowed kinds fail the job naming them", async () => {
     const { end } = await t.run(`${SDK}
 export default defineScript({ name: "Bad", params: {}, run: () => ({ When: new Date() as never, Ok: "fine" }) });`);

@@ -24,13 +24,15 @@ function decide(end: Supervised, req: RunRequest, error: string | undefined, out
     case "cancel":
       return { status: "cancelled", error: "cancelled" };
     case "memory":
-      return { status: "failed", error: `memory limit exceeded (${Math.round(end.stop.rssMb)} MB > ${req.memoryMb} MB)`, exitCode: null };
+      return { status: "failed", error: `memory limit exceeded (${Math.round(end.stop.rssMb)} MB > ${end.stop.capMb} MB: the ${req.memoryMb} MB limit plus ${end.stop.capMb - req.memoryMb} MB for the runtime)`, exitCode: null };
     case "protocol":
       return { status: "failed", error: `the script broke the runner protocol: ${end.stop.problem}`, exitCode: end.exitCode };
     case undefined:
       break;
   }
-  if (HEAP_OOM.test(end.stderrTail)) {
+  // V8 aborts the process (SIGABRT) after printing its fatal message; both are required, so that a
+  // script merely printing those words is not misreported.
+  if ((end.exitSignal === "SIGABRT" || end.exitCode === 134) && HEAP_OOM.test(end.stderrTail)) {
     return { status: "failed", error: `memory limit exceeded: the JavaScript heap reached the ${req.memoryMb} MB limit`, exitCode: end.exitCode };
   }
   if (error !== undefined) return { status: "failed", error, exitCode: end.exitCode };

@@ -10,13 +10,13 @@ import type { Readable } from "node:stream";
 import { CAN_DISABLE_WARNING, nodeArgs, scriptEnv, stripPermissionWarning, type Mode, type RunEnv } from "./node-flags.ts";
 import { OutputCapture, type Stream } from "./output-capture.ts";
 import { LineSplitter, parseMessage, type ChildMessage } from "./protocol.ts";
-import { watchMemory } from "./memory-watch.ts";
+import { rssCapMb, watchMemory } from "./memory-watch.ts";
 
 /** Why the runner stopped the process (absent when it ended by itself). */
 export type Stop =
   | { kind: "timeout" }
   | { kind: "cancel" }
-  | { kind: "memory"; rssMb: number }
+  | { kind: "memory"; rssMb: number; capMb: number }
   | { kind: "protocol"; problem: string };
 
 export interface SuperviseOptions {
@@ -24,6 +24,7 @@ export interface SuperviseOptions {
   readonly runnable: string;
   readonly mode: Mode;
   readonly timeoutMs: number;
+  /** The V8 heap limit; the resident-memory cap is this plus the runtime's allowance (memory-watch.ts). */
   readonly memoryMb: number;
   readonly signal?: AbortSignal | undefined;
   /** Run mode only: the API, token, job id and inputs. */
@@ -132,7 +133,8 @@ function watch(jobDir: string, scriptPath: string, run: RunEnv | undefined, opts
     };
     if (opts.signal?.aborted) onAbort();
     else opts.signal?.addEventListener("abort", onAbort, { once: true });
-    const stopWatching = watchMemory(pid, opts.memoryMb, (rssMb) => end({ kind: "memory", rssMb }, "SIGKILL"));
+    const capMb = rssCapMb(opts.memoryMb);
+    const stopWatching = watchMemory(pid, capMb, (rssMb) => end({ kind: "memory", rssMb, capMb }, "SIGKILL"));
 
     child.once("error", (err) => {
       // Only spawn failures reach here (the pid exists, so it is a late one): stop everything.

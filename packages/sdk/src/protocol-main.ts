@@ -50,6 +50,9 @@ async function runMode(script: DefinedScript): Promise<void> {
     signal: controller.signal,
   });
   const inputs = readInputs(script) as InputsOf<Params>;
+  // Node exits when nothing is left to wait for, even while run()'s promise is pending (an await
+  // on an event that never comes): say so, instead of a silent exit without outputs.
+  process.once("beforeExit", () => fail(new Error("run() never finished: it was still waiting when nothing was left to wait for (a promise that is never settled?)")));
   const outputs = checkOutputs(await script.run(ctx, inputs));
   send({ type: "outputs", outputs });
   process.exit(0);

@@ -9,6 +9,7 @@ import type { CliContext } from "../cli-context.ts";
 import { parseIdArg } from "../ref-args.ts";
 import { UsageError } from "../usage-error.ts";
 import { followJob } from "./job-follow.ts";
+import { registerScriptRunCommand } from "./script-run.ts";
 
 function scriptId(text: string): number {
   const id = parseIdArg(text, "Script");
@@ -50,6 +51,8 @@ function paramsTable(s: ScriptDto): string {
 
 export function registerScriptCommands(program: Command, ctx: CliContext): void {
   const script = program.command("script").description("manage and run server-side scripts");
+
+  registerScriptRunCommand(script, ctx);
 
   script.command("list").description("official scripts and your own, grouped by folder").action(async () => {
     const client = await ctx.client();

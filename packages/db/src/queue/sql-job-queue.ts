@@ -27,6 +27,7 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+/** The JobQueue over the jobs table; see the file comment. */
 export class SqlJobQueue implements JobQueue {
   readonly #db: Kysely<Database>;
   readonly #dialect: SqlDialect;

@@ -75,6 +75,9 @@ forEachDialect("JobRepository", (fx) => {
     const job = await newJob(fx);
     await assert.rejects(fx.repos.jobs.transition(job.id, ["queued"], "succeeded"), { code: "INTERNAL", message: /queued → succeeded/ });
     await assert.rejects(fx.repos.jobs.transition(job.id, ["succeeded", "running"], "running"), { code: "INTERNAL" });
+    // Staying in a status is a patch guarded by that status.
+    assert.equal((await fx.repos.jobs.transition(job.id, ["queued"], "queued", { workerId: "w9" }))?.workerId, "w9");
+    assert.equal(await fx.repos.jobs.transition(job.id, ["running"], "running", { workerId: "w8" }), undefined);
     await assert.rejects(fx.repos.jobs.transition(job.id, [], "cancelled"), { code: "INTERNAL" });
     assert.equal((await fx.repos.jobs.findById(job.id))?.status, "queued");
   });

@@ -86,8 +86,9 @@ export function createJobRepository(db: Kysely<Database>, clock: Clock): JobRepo
     },
 
     async transition(id, from, to, patch = {}) {
-      // The state machine is the model's; a move it forbids is a bug in the caller, not a lost race.
-      const illegal = from.filter((f) => !canTransition(f, to));
+      // The state machine is the model's; a move it forbids is a bug in the caller, not a lost
+      // race. Staying in a status is allowed: that is a patch guarded by the current status.
+      const illegal = from.filter((f) => f !== to && !canTransition(f, to));
       if (from.length === 0 || illegal.length > 0) {
         throw new FoveaError("INTERNAL", `Job ${id}: no transition ${from.length === 0 ? "(from nothing)" : illegal.join("|")} → ${to}`);
       }

@@ -8,13 +8,16 @@ import { windowIntensity, type ActiveChannel } from "./render-channel.ts";
 
 /** Immutable once built. */
 export interface Table {
-  /** Offset-binary value of entry 0 (value + 0x8000 for signed types), and the last entry. */
+  /** Offset-binary value of entry 0 (value + 0x8000 for both signed types), and the last entry. */
   readonly lo: number;
   readonly last: number;
   /** Three entries (r, g, b) per value. */
   readonly entries: Int32Array;
-  /** Bit c set: some entry of component c lies within a float rounding error above an integer. */
-  readonly slivers: number;
+  /**
+   * Per component, the smallest non-zero fraction floor() dropped from an entry (in units of
+   * 2^−S; Infinity if none): render-fixed.ts compares it with the float sum's rounding error.
+   */
+  readonly minFraction: readonly [number, number, number];
 }
 
 /**
@@ -39,11 +42,12 @@ export function tableFor(ch: ActiveChannel, bits: 8 | 16, signed: boolean, shift
     cache.set(key, hit);
     return hit;
   }
-  const bias = signed ? 2 ** (bits - 1) : 0;
-  const range = tableRange(ch, -bias, 2 ** bits - 1 - bias);
+  const half = signed ? 2 ** (bits - 1) : 0;
+  const range = tableRange(ch, -half, 2 ** bits - 1 - half);
   if (!range) return undefined;
   const table = buildTable(ch, range.lo, range.hi - range.lo + 1, shift);
-  const out = { ...table, lo: range.lo + bias };
+  // Signed planes are read as int16 bit patterns (int8 widened) XOR 0x8000: value + 0x8000.
+  const out = { ...table, lo: range.lo + (signed ? 0x8000 : 0) };
   cache.set(key, out);
   if (cache.size > CACHE_TABLES) cache.delete(cache.keys().next().value!);
   return out;
@@ -65,24 +69,18 @@ function tableRange(ch: ActiveChannel, typeMin: number, typeMax: number): { lo: 
 function buildTable(ch: ActiveChannel, first: number, size: number, shift: number): Omit<Table, "lo"> {
   const entries = new Int32Array(size * 3);
   const scale = 2 ** shift;
-  // A float rounding error of q · w, in units of 2^−S: p < 256 has ulp ≤ 2^−45, so 2^(S−44) is
-  // generous. An entry that far above an integer is "a sliver" (render-fixed.ts says why it matters).
-  const sliver = 2 ** (shift - 44);
   const { start, scale: windowScale, degenerate, inverted } = ch;
-  const [wr, wg, wb] = ch.weights;
-  let slivers = 0;
+  const weights = ch.weights;
+  const minFraction: [number, number, number] = [Infinity, Infinity, Infinity];
   for (let k = 0, t = 0; k < size; k++, t += 3) {
     const q = windowIntensity(first + k, start, windowScale, degenerate, inverted);
-    // (q · w) first, as the formula computes it; · 2^S is then exact, and so is floor.
-    const r = q * wr * scale;
-    const g = q * wg * scale;
-    const b = q * wb * scale;
-    entries[t] = Math.floor(r);
-    entries[t + 1] = Math.floor(g);
-    entries[t + 2] = Math.floor(b);
-    if (r - entries[t]! < sliver && r !== entries[t]) slivers |= 1;
-    if (g - entries[t + 1]! < sliver && g !== entries[t + 1]) slivers |= 2;
-    if (b - entries[t + 2]! < sliver && b !== entries[t + 2]) slivers |= 4;
+    for (let c = 0; c < 3; c++) {
+      // (q · w) first, as the formula computes it; · 2^S is then exact, and so are floor and −.
+      const x = q * weights[c]! * scale;
+      const e = Math.floor(x);
+      entries[t + c] = e;
+      if (x !== e && x - e < minFraction[c]!) minFraction[c] = x - e;
+    }
   }
-  return { last: size - 1, entries, slivers };
+  return { last: size - 1, entries, minFraction };
 }
