@@ -5,12 +5,14 @@
  */
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { benchApiList } from "./api-list.bench.ts";
+import { benchJobs } from "./jobs.bench.ts";
 import { benchPixels } from "./pixels.bench.ts";
 import { benchRenderInProcess } from "./render-inprocess.bench.ts";
 
 const BENCHES: Record<string, () => Promise<string[]>> = {
   "api-list": benchApiList,
   pixels: benchPixels,
+  jobs: benchJobs,
   "render-inprocess": benchRenderInProcess,
 };
 

@@ -16,7 +16,7 @@ let auth: Record<string, string>;
 async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${server.url}/api/v1${path}`, {
     method, headers: { ...auth, ...(body !== undefined && !(body instanceof FormData) && { "content-type": "application/json" }) },
-    body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
+    body: body instanceof FormData ? body : body === undefined ? null : JSON.stringify(body),
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
