@@ -2,7 +2,9 @@
  * The command line and environment of a script process (README.md, "Child process"). The
  * environment is built from scratch: nothing of the server's (database URLs, secrets) leaks in.
  */
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { delimiter, join } from "node:path";
 
 export type Mode = "describe" | "run";
 
@@ -22,6 +24,23 @@ export function nodeArgs(jobDir: string, scriptPath: string, memoryMb: number): 
     ...(CAN_DISABLE_WARNING ? ["--disable-warning=ExperimentalWarning"] : []),
     scriptPath,
   ];
+}
+
+/** util-linux `prlimit`, when this machine has it (it execs the command: the pid stays node's). */
+const PRLIMIT = (process.env.PATH ?? "/usr/bin:/bin").split(delimiter).map((d) => join(d, "prlimit")).find((p) => existsSync(p));
+
+/**
+ * The program and arguments that start a script. A script process is in its own process group,
+ * so it outlives a runner that crashes; a CPU-time limit bounds such an orphan even when it spins
+ * without yielding (a yielding one notices its parent is gone: see the SDK). CPU time of all the
+ * process's threads cannot exceed cores × wall time, so this limit never fires before the
+ * wall-clock timeout of a runner that is alive.
+ */
+export function command(jobDir: string, scriptPath: string, memoryMb: number, timeoutMs: number): { file: string; args: string[] } {
+  const node = nodeArgs(jobDir, scriptPath, memoryMb);
+  if (!PRLIMIT) return { file: process.execPath, args: node };
+  const cpuSeconds = Math.ceil((timeoutMs / 1000) * availableParallelism()) + 1;
+  return { file: PRLIMIT, args: [`--cpu=${cpuSeconds}:${cpuSeconds + 2}`, "--", process.execPath, ...node] };
 }
 
 export interface RunEnv {

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
-import { CAN_DISABLE_WARNING, nodeArgs, scriptEnv, stripPermissionWarning, type Mode, type RunEnv } from "./node-flags.ts";
+import { CAN_DISABLE_WARNING, command, scriptEnv, stripPermissionWarning, type Mode, type RunEnv } from "./node-flags.ts";
 import { OutputCapture, type Stream } from "./output-capture.ts";
 import { LineSplitter, parseMessage, type ChildMessage } from "./protocol.ts";
 import { rssCapMb, watchMemory } from "./memory-watch.ts";
@@ -77,7 +77,8 @@ export async function supervise(opts: SuperviseOptions): Promise<Supervised> {
 
 function watch(jobDir: string, scriptPath: string, run: RunEnv | undefined, opts: SuperviseOptions): Promise<Supervised> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, nodeArgs(jobDir, scriptPath, opts.memoryMb), {
+    const { file, args } = command(jobDir, scriptPath, opts.memoryMb, opts.timeoutMs);
+    const child = spawn(file, args, {
       cwd: jobDir,
       env: scriptEnv(jobDir, opts.mode, run),
       // Its own process group, so that one kill(-pid) reaches everything it started.

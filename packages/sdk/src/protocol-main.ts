@@ -38,6 +38,19 @@ function readInputs(script: DefinedScript): Record<string, InputValue> {
   return values;
 }
 
+/**
+ * The runner starts scripts in their own process group (so that it can kill them whole), which
+ * also means they outlive a runner that crashes. When the parent is gone, there is no one to
+ * report to and the job's token is revoked: stop. (A script that never yields is bounded by the
+ * CPU-time limit the runner sets instead.)
+ */
+function watchParent(): void {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) process.exit(1);
+  }, 1000).unref();
+}
+
 async function runMode(script: DefinedScript): Promise<void> {
   const controller = new AbortController();
   // The runner cancels with SIGTERM and follows with SIGKILL shortly after: turning SIGTERM into
@@ -49,6 +62,7 @@ async function runMode(script: DefinedScript): Promise<void> {
     token: required("FOVEA_TOKEN"),
     signal: controller.signal,
   });
+  watchParent();
   const inputs = readInputs(script) as InputsOf<Params>;
   // Node exits when nothing is left to wait for, even while run()'s promise is pending (an await
   // on an event that never comes): say so, instead of a silent exit without outputs.

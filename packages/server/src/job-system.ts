@@ -44,7 +44,7 @@ export function createJobSystem(config: ServerConfig, database: DatabaseHandle, 
         for (;;) {
           const page = await repos.jobs.list({ status }, { limit: 500, offset: 0 });
           const orphans = page.items.filter((j) => status === "running" || j.workerId !== null);
-          for (const j of orphans) await services.jobs.recover(j.id);
+          for (const j of orphans) await services.jobs.recoverAtStart(j.id);
           if (orphans.length < 500) break;
         }
       }

@@ -113,10 +113,24 @@ export class JobsService {
    * when its script is re-runnable, else failed with "worker lost". Never left running.
    */
   async recover(jobId: number): Promise<void> {
+    return this.#recover(jobId, false);
+  }
+
+  /**
+   * At a server's start, before its dispatcher runs: nobody can be holding any job, so stale
+   * leases on queued jobs are cleared too and those jobs start at once.
+   */
+  async recoverAtStart(jobId: number): Promise<void> {
+    return this.#recover(jobId, true);
+  }
+
+  async #recover(jobId: number, atStart: boolean): Promise<void> {
     const job = await this.deps.repos.jobs.findById(jobId);
     if (!job || isFinished(job.status)) return;
     if (job.status === "queued") {
-      await this.deps.repos.jobs.transition(jobId, ["queued"], "queued", { workerId: null, leaseUntil: null });
+      // A lease taken on a job that never started: the queue re-offers it once the lease has run
+      // out. Clearing the lease while dispatchers run could race a fresh claim and strand the job.
+      if (atStart) await this.deps.repos.jobs.transition(jobId, ["queued"], "queued", { workerId: null, leaseUntil: null });
       this.c.wake();
       return;
     }

