@@ -22,6 +22,8 @@ export interface ServerConfig {
   readonly demoDataDir?: string | undefined;
   readonly maxUploadBytes: number;
   readonly sessionTtlHours: number;
+  /** Built-in scripts registered at start (default: scripts/official of the installation). */
+  readonly officialScriptsDir?: string | undefined;
   /** Jobs run at once by this server (SPEC §5: default the number of cores). */
   readonly workers: number;
   /** SPEC §4 `scripts.allowUserScripts`: run scripts uploaded without --official. */
@@ -82,6 +84,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
   fromEnv.demoDataDir = resolve(env.FOVEA_DEMO_DATA_DIR ?? env.FOVEA_TEST_DATA ?? "../shared/data");
   if (env.FOVEA_MAX_UPLOAD_BYTES) fromEnv.maxUploadBytes = parseIntIn("FOVEA_MAX_UPLOAD_BYTES", env.FOVEA_MAX_UPLOAD_BYTES, 1, Number.MAX_SAFE_INTEGER, problems);
   if (env.FOVEA_SESSION_TTL_HOURS) fromEnv.sessionTtlHours = parseIntIn("FOVEA_SESSION_TTL_HOURS", env.FOVEA_SESSION_TTL_HOURS, 1, 24 * 365, problems);
+  if (env.FOVEA_OFFICIAL_SCRIPTS_DIR) fromEnv.officialScriptsDir = resolve(env.FOVEA_OFFICIAL_SCRIPTS_DIR);
   if (env.FOVEA_WORKERS) fromEnv.workers = parseIntIn("FOVEA_WORKERS", env.FOVEA_WORKERS, 1, 256, problems);
   if (env.FOVEA_ALLOW_USER_SCRIPTS) fromEnv.allowUserScripts = parseBool("FOVEA_ALLOW_USER_SCRIPTS", env.FOVEA_ALLOW_USER_SCRIPTS, problems);
   if (env.FOVEA_JOB_TIMEOUT_SECONDS) fromEnv.jobDefaultTimeoutSeconds = parseIntIn("FOVEA_JOB_TIMEOUT_SECONDS", env.FOVEA_JOB_TIMEOUT_SECONDS, 1, 7 * 24 * 3600, problems);

@@ -12,6 +12,7 @@ import { createFileOpener, createZarrPixelStore } from "@fovea/pixels";
 import { buildApp } from "./app.ts";
 import { loadDemoData } from "./demo-data.ts";
 import { createJobSystem } from "./job-system.ts";
+import { defaultOfficialScriptsDir, registerOfficialScripts } from "./official-scripts.ts";
 import type { ServerConfig } from "./config.ts";
 import { argon2Hasher } from "./http/argon2-hasher.ts";
 
@@ -58,6 +59,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const jobSystem = createJobSystem(config, database, clock);
     const services = createServices(deps, jobSystem);
     const root = await ensureRoot(repos, argon2Hasher, config.adminPassword);
+    await registerOfficialScripts(services, repos, config.officialScriptsDir ?? defaultOfficialScriptsDir(), {
+      info: (m) => startLog(config, m), warn: (m) => startLog(config, m, true),
+    });
     const demo = config.demo ? await ensureDemoAccount(repos, argon2Hasher, config.demoPassword) : undefined;
     const app = await buildApp({
       services, store, dataDir: config.dataDir, database: database.dialect, maxUploadBytes: config.maxUploadBytes,
@@ -98,4 +102,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await database.close();
     throw err;
   }
+}
+
+/** Start-up messages before the app (and its logger) exists, at the configured level. */
+function startLog(config: ServerConfig, message: string, warn = false): void {
+  if (config.logLevel === "silent" || (!warn && !["info", "debug", "trace"].includes(config.logLevel))) return;
+  process.stderr.write(`${JSON.stringify({ level: warn ? 40 : 30, time: Date.now(), msg: message })}\n`);
 }
