@@ -57,6 +57,18 @@ describe("prepare", () => {
     }
   });
 
+  test("npm packages are bundled in, CommonJS ones too (their require of Node built-ins works)", async () => {
+    // commander (the CLI's dependency) is CommonJS and requires node:events, node:path, node:fs…
+    const runnable = await t.prepare(`import { defineScript } from "@fovea/sdk";
+import { Command } from "commander";
+export default defineScript({ name: "Deps", params: {}, run: () => ({ Name: new Command("analyse").name() }) });`);
+    const end = await t.runner.run({
+      language: "typescript", runnable, inputs: {}, jobId: 1, serverUrl: "http://127.0.0.1:9", token: "t", timeoutMs: 10_000,
+      memoryMb: 128, signal: new AbortController().signal,
+    }, { progress() {}, log() {} });
+    assert.deepEqual(end, { status: "succeeded", outputs: { Name: "analyse" }, exitCode: 0 });
+  });
+
   test("plain JavaScript is bundled too", async () => {
     const runnable = await t.runner.prepare("javascript", HELLO.replace("(ctx, { IDs })", "(ctx, inputs)").replace("IDs.length", "inputs.IDs.length"), "hello.js");
     const decl = await t.runner.describe("javascript", runnable);
@@ -78,7 +90,7 @@ describe("prepare", () => {
   });
 
   test("imports by path are refused, so bundling cannot inline the server's files", async () => {
-    for (const spec of ["./helper.ts", "../config.json", "/etc/hostname", "esbuild/../../package.json"]) {
+    for (const spec of ["./helper.ts", "../config.json", "/etc/hostname", "file:///etc/hostname", "esbuild/../../package.json"]) {
       await expectInvalid(t.prepare(`import x from ${JSON.stringify(spec)};\nconsole.log(x);\n`), /may import only packages/);
     }
   });

@@ -45,8 +45,9 @@ function scriptEntry(name: string, source: string, loader: "ts" | "js", workRoot
   return {
     name: "fovea-script-entry",
     setup(b) {
+      b.onResolve({ filter: new RegExp(`^${SCRIPT_NS}:`) }, (args) => (args.kind === "entry-point" ? { path: name, namespace: SCRIPT_NS } : undefined));
       b.onResolve({ filter: /.*/, namespace: SCRIPT_NS }, (args) => {
-        const byPath = /^(\.{1,2}(\/|$)|\/)/.test(args.path) || args.path.split(/[\\/]/).includes("..");
+        const byPath = /^(\.{1,2}(\/|$)|\/|file:)/.test(args.path) || args.path.split(/[\\/]/).includes("..");
         if (byPath) return { errors: [{ text: `cannot import "${args.path}": a script is one file and may import only packages (e.g. "@fovea/sdk") and Node built-ins` }] };
         return undefined;
       });
@@ -55,7 +56,14 @@ function scriptEntry(name: string, source: string, loader: "ts" | "js", workRoot
   };
 }
 
-const MODEL_SRC = dirname(fileURLToPath(import.meta.resolve("@fovea/model")));
+/** The model's source folder; undefined (and the plugin below idle) where it is not installed as a package. */
+const MODEL_SRC = ((): string | undefined => {
+  try {
+    return dirname(fileURLToPath(import.meta.resolve("@fovea/model")));
+  } catch {
+    return undefined;
+  }
+})();
 
 /**
  * Marks @fovea/model's files as free of side effects (they only declare schemas and functions), so
@@ -68,7 +76,7 @@ const modelIsPure: Plugin = {
   name: "fovea-model-is-pure",
   setup(b) {
     b.onResolve({ filter: /^@fovea\/model$|^\.\.?\/.*\.ts$/, namespace: "file" }, async (args) => {
-      if (args.pluginData === "fovea-inner" || (args.path !== "@fovea/model" && !args.importer.startsWith(MODEL_SRC))) return undefined;
+      if (!MODEL_SRC || args.pluginData === "fovea-inner" || (args.path !== "@fovea/model" && !args.importer.startsWith(MODEL_SRC))) return undefined;
       const r = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: "fovea-inner" });
       if (r.errors.length > 0 || !r.path.startsWith(MODEL_SRC)) return undefined;
       return { path: r.path, sideEffects: false };
@@ -86,7 +94,9 @@ export async function bundleScript(source: string, fileName: string, language: "
       absWorkingDir: workRoot,
       bundle: true,
       write: false,
-      outfile: join(workRoot, "script.mjs"),
+      // Where the runner will put it (workRoot/job-XXXXXX/script.mjs), so that the source map's
+      // relative paths resolve to the real SDK files in stack traces.
+      outfile: join(workRoot, "job", "script.mjs"),
       format: "esm",
       platform: "node",
       target: "node20",
@@ -94,8 +104,10 @@ export async function bundleScript(source: string, fileName: string, language: "
       banner: { js: BANNER },
       logLevel: "silent",
       legalComments: "none",
+      // Stack traces name the author's own file and lines (`Script.ts:12:5`), not the bundle's.
+      sourcemap: "inline",
+      sourcesContent: false,
       plugins: [
-        { name: "fovea-entry-ns", setup: (b) => b.onResolve({ filter: /^fovea-script:/ }, (a) => a.kind === "entry-point" ? { path: name, namespace: SCRIPT_NS } : undefined) },
         scriptEntry(name, source, language === "typescript" ? "ts" : "js", workRoot),
         modelIsPure,
       ],

@@ -16,6 +16,8 @@ export const CAN_DISABLE_WARNING = process.allowedNodeEnvironmentFlags.has("--di
 export function nodeArgs(jobDir: string, scriptPath: string, memoryMb: number): string[] {
   return [
     `--max-old-space-size=${memoryMb}`,
+    // Maps stack traces through the bundle's inline source map (costs nothing until an error).
+    "--enable-source-maps",
     PERMISSION_FLAG,
     // `dir/*` grants the directory's contents; nothing else is readable or writable, and child
     // processes, worker threads and native addons are refused by the permission model itself.

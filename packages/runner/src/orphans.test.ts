@@ -3,10 +3,13 @@
  * process group on purpose. They must still end by themselves: a script that waits notices that
  * its parent is gone (SDK), one that spins hits the CPU-time limit (prlimit, when present).
  */
-import { test } from "node:test";
+import { afterEach, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { groupGone } from "./testing.ts";
 
@@ -14,12 +17,11 @@ const INDEX = fileURLToPath(new URL("./index.ts", import.meta.url));
 const HAS_PRLIMIT = ["/usr/bin/prlimit", "/bin/prlimit", "/usr/local/bin/prlimit"].some((p) => existsSync(p));
 
 /** Starts a runner in another process, runs `body` there, and kills that process once the script runs. */
-async function orphan(body: string, timeoutMs: number): Promise<number> {
+async function orphan(body: string, timeoutMs: number, workRoot: string): Promise<number> {
   const source = `import { defineScript } from "@fovea/sdk";\nexport default defineScript({ name: "Orphan", params: {}, async run(ctx) { ctx.log("started"); ${body} } });`;
   const program = `
-    import { mkdtempSync } from "node:fs"; import { tmpdir } from "node:os"; import { join } from "node:path";
     const { createNodeRunner } = await import(${JSON.stringify(INDEX)});
-    const runner = createNodeRunner({ workRoot: mkdtempSync(join(tmpdir(), "fovea-orphan-")), onSpawn: (pid) => console.log("pid", pid) });
+    const runner = createNodeRunner({ workRoot: ${JSON.stringify(workRoot)}, onSpawn: (pid) => console.log("pid", pid) });
     const runnable = await runner.prepare("typescript", ${JSON.stringify(source)}, "o.ts");
     await runner.run({ language: "typescript", runnable, inputs: {}, jobId: 1, serverUrl: "http://127.0.0.1:9", token: "t",
       timeoutMs: ${timeoutMs}, memoryMb: 128, signal: new AbortController().signal },
@@ -47,13 +49,18 @@ async function waitGone(pid: number, withinMs: number): Promise<number> {
   return performance.now() - started;
 }
 
+let workRoot: string;
+beforeEach(async () => (workRoot = await mkdtemp(join(tmpdir(), "fovea-orphan-"))));
+// The dead runner could not remove its job directory; that is the embedding server's clean-up.
+afterEach(() => rm(workRoot, { recursive: true, force: true }));
+
 test("a waiting script whose runner died exits by itself", async () => {
-  const pid = await orphan("await new Promise((r) => setTimeout(r, 60_000)); return {};", 60_000);
+  const pid = await orphan("await new Promise((r) => setTimeout(r, 60_000)); return {};", 60_000, workRoot);
   assert.ok(!groupGone(pid), "the script outlived its runner for a moment");
   await waitGone(pid, 5000);
 });
 
 test("a spinning script whose runner died is ended by its CPU-time limit", { skip: HAS_PRLIMIT ? false : "prlimit is not installed" }, async () => {
-  const pid = await orphan("for (;;) {}", 1000);
+  const pid = await orphan("for (;;) {}", 1000, workRoot);
   await waitGone(pid, 15_000);
 });

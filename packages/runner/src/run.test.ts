@@ -64,13 +64,22 @@ export default defineScript({ name: "Slow", params: {}, async run(ctx) {
     assert.deepEqual(end, { status: "succeeded", outputs: { Streamed: true }, exitCode: 0 });
   });
 
+  test("run() may use what the module declares below defineScript (it starts after the module is evaluated)", async () => {
+    const { end, sink } = await t.run(`${SDK}
+export default defineScript({ name: "Later", params: {}, run(ctx) { ctx.progress(2, "clamped"); ctx.progress(-1); return { Total: sum([1, 2, 3]) }; } });
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);`);
+    assert.deepEqual(end, { status: "succeeded", outputs: { Total: 6 }, exitCode: 0 });
+    assert.deepEqual(sink.progressEvents(), [{ fraction: 1, message: "clamped" }, { fraction: 0, message: "" }]);
+  });
+
   test("a script that throws: failed with its message, the stack trace in stderr", async () => {
     const { end, sink } = await t.run(`${SDK}
 function deep() { throw new RangeError("the ROI is outside the image"); }
 export default defineScript({ name: "Boom", params: {}, async run(ctx) { ctx.log("before"); deep(); } });`);
     assert.deepEqual(end, { status: "failed", error: "the ROI is outside the image", exitCode: 1 });
     assert.equal(sink.text("stdout"), "before\n");
-    assert.match(sink.text("stderr"), /RangeError: the ROI is outside the image\n\s+at deep \(/);
+    // Mapped through the bundle's source map: the author's file and line, not the bundle's.
+    assert.match(sink.text("stderr"), /RangeError: the ROI is outside the image\n\s+at deep \(fovea-script:script\.ts:3:\d+\)/);
   });
 
   test("an unhandled rejection after run() started fails the job the same way", async () => {
@@ -151,6 +160,28 @@ export default defineScript({ name: "Env", params: {}, run: () => ({
       assert.equal(outputs.Inputs, "{}");
     } finally {
       delete process.env.FOVEA_DATABASE_URL;
+    }
+  });
+
+  test("garbage on the protocol pipe kills the script and fails the job", async () => {
+    const { end, pid } = await t.run(`import { writeSync } from "node:fs";\nwriteSync(3, "hello runner\\n");\nsetTimeout(() => {}, 10_000);`);
+    assert.equal(end.status, "failed");
+    assert.match((end as { error: string }).error, /broke the runner protocol: not JSON: hello runner/);
+    assert.ok(groupGone(pid));
+  });
+
+  test("stdout past maxLogBytes is cut with a notice; the job itself is unaffected", async () => {
+    const small = await newTestRunner({ maxLogBytes: 1000 });
+    try {
+      const { end, sink } = await small.run(`${SDK}
+export default defineScript({ name: "Loud", params: {}, run(ctx) { for (let i = 0; i < 100; i++) ctx.log("x".repeat(99)); return { Done: true }; } });`);
+      assert.deepEqual(end, { status: "succeeded", outputs: { Done: true }, exitCode: 0 });
+      const out = sink.text("stdout");
+      assert.ok(out.startsWith("x".repeat(99)));
+      assert.match(out, /\n\[fovea\] stdout truncated: the script wrote more than 1000 bytes\n$/);
+      assert.ok(out.length < 1200, `${out.length} characters forwarded`);
+    } finally {
+      await small.close();
     }
   });
 

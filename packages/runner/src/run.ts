@@ -17,14 +17,14 @@ export interface RunSettings {
 /** V8's fatal message when the JavaScript heap reaches --max-old-space-size. */
 const HEAP_OOM = /Reached heap limit|JavaScript heap out of memory|FatalProcessOutOfMemory/;
 
-function decide(end: Supervised, req: RunRequest, error: string | undefined, outputs: Record<string, unknown> | undefined): RunEnd {
+function decide(end: Supervised, req: RunRequest, memoryMb: number, error: string | undefined, outputs: Record<string, unknown> | undefined): RunEnd {
   switch (end.stop?.kind) {
     case "timeout":
       return { status: "timed_out", error: `timed out after ${formatSeconds(req.timeoutMs)} (wall-clock limit)` };
     case "cancel":
       return { status: "cancelled", error: "cancelled" };
     case "memory":
-      return { status: "failed", error: `memory limit exceeded (${Math.round(end.stop.rssMb)} MB > ${end.stop.capMb} MB: the ${req.memoryMb} MB limit plus ${end.stop.capMb - req.memoryMb} MB for the runtime)`, exitCode: null };
+      return { status: "failed", error: `memory limit exceeded (${Math.round(end.stop.rssMb)} MB > ${end.stop.capMb} MB: the ${memoryMb} MB limit plus ${end.stop.capMb - memoryMb} MB for the runtime)`, exitCode: null };
     case "protocol":
       return { status: "failed", error: `the script broke the runner protocol: ${end.stop.problem}`, exitCode: end.exitCode };
     case undefined:
@@ -33,7 +33,7 @@ function decide(end: Supervised, req: RunRequest, error: string | undefined, out
   // V8 aborts the process (SIGABRT) after printing its fatal message; both are required, so that a
   // script merely printing those words is not misreported.
   if ((end.exitSignal === "SIGABRT" || end.exitCode === 134) && HEAP_OOM.test(end.stderrTail)) {
-    return { status: "failed", error: `memory limit exceeded: the JavaScript heap reached the ${req.memoryMb} MB limit`, exitCode: end.exitCode };
+    return { status: "failed", error: `memory limit exceeded: the JavaScript heap reached the ${memoryMb} MB limit`, exitCode: end.exitCode };
   }
   if (error !== undefined) return { status: "failed", error, exitCode: end.exitCode };
   if (end.exitCode === 0 && outputs) return { status: "succeeded", outputs, exitCode: 0 };
@@ -49,6 +49,8 @@ function formatSeconds(ms: number): string {
 
 export async function runScript(req: RunRequest, sink: RunSink, settings: RunSettings): Promise<RunEnd> {
   if (req.signal.aborted) return { status: "cancelled", error: "cancelled before it started" };
+  // A whole number of MB, at least the schema's minimum: Node refuses anything else as a flag.
+  const memoryMb = Math.max(16, Math.floor(req.memoryMb));
   let error: string | undefined;
   let outputs: Record<string, unknown> | undefined;
   // A sink that throws is the caller's bug; it must not become an uncaught exception in a stream
@@ -67,7 +69,7 @@ export async function runScript(req: RunRequest, sink: RunSink, settings: RunSet
     runnable: req.runnable,
     mode: "run",
     timeoutMs: req.timeoutMs,
-    memoryMb: req.memoryMb,
+    memoryMb,
     signal: req.signal,
     run: { serverUrl: req.serverUrl, token: req.token, jobId: req.jobId, inputs: req.inputs },
     maxLogBytes: settings.maxLogBytes,
@@ -80,5 +82,5 @@ export async function runScript(req: RunRequest, sink: RunSink, settings: RunSet
     onOutput: (stream, text) => guard(() => sink.log(stream, text)),
   });
   if (sinkError !== undefined) throw new Error(`the run sink failed while job ${req.jobId} ran`, { cause: sinkError });
-  return decide(end, req, error, outputs);
+  return decide(end, req, memoryMb, error, outputs);
 }

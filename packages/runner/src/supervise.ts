@@ -126,7 +126,8 @@ function watch(jobDir: string, scriptPath: string, run: RunEnv | undefined, opts
       }
     });
 
-    const timer = setTimeout(() => end({ kind: "timeout" }, "SIGKILL"), opts.timeoutMs);
+    // setTimeout fires at once for delays past 2^31 − 1 ms (~24.8 days): cap rather than overflow.
+    const timer = setTimeout(() => end({ kind: "timeout" }, "SIGKILL"), Math.min(opts.timeoutMs, 2 ** 31 - 1));
     let graceTimer: NodeJS.Timeout | undefined;
     const onAbort = (): void => {
       end({ kind: "cancel" }, "SIGTERM");

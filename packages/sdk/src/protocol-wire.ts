@@ -18,8 +18,8 @@ export type ChildMessage =
 
 /**
  * Writes one message synchronously, so that a message sent just before the process exits is never
- * lost and messages keep their order. The runner's end of fd 3 is blocking in the child (libuv sets
- * O_NONBLOCK only on the parent's end), but EAGAIN is retried in case another runtime differs.
+ * lost and messages keep their order. The child's end of the pipe is blocking (libuv sets
+ * O_NONBLOCK only on the parent's end), but EAGAIN is retried in case another launcher differs.
  */
 export function send(message: ChildMessage): void {
   const bytes = Buffer.from(`${JSON.stringify(message)}\n`, "utf8");

@@ -32,7 +32,7 @@ export function registerScriptRunCommand(script: Command, ctx: CliContext): void
       if (malformed.length > 0) throw new UsageError(`expected NAME=VALUE, got ${malformed.map((m) => JSON.stringify(m)).join(", ")}`);
       const checked = validateInputs(declaration, inputs);
       if (checked.issues.length > 0) {
-        throw new FoveaError("PARAM_INVALID", `invalid inputs for ${declaration.name}`, { details: checked.issues.map((i) => ({ field: i.param, message: i.message })) });
+        throw new FoveaError("PARAM_INVALID", `invalid inputs for ${declaration.name}`, { details: checked.issues });
       }
       const abort = new AbortController();
       const onSigint = () => abort.abort();

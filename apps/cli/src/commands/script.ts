@@ -113,7 +113,7 @@ export function registerScriptCommands(program: Command, ctx: CliContext): void 
       // The server validates again (and checks visibility); checking here first names mistakes without a round trip.
       const local = validateInputs({ name: s.name, params: s.params }, inputs);
       if (local.issues.length > 0) {
-        throw new FoveaError("PARAM_INVALID", `invalid inputs for ${s.name}`, { details: local.issues.map((i) => ({ field: i.param, message: i.message })) });
+        throw new FoveaError("PARAM_INVALID", `invalid inputs for ${s.name}`, { details: local.issues });
       }
       const job = await client.scripts.launch(s.id, inputs);
       if (!opts.wait && !opts.follow) {
