@@ -3,6 +3,7 @@ import { UsersApi, GroupsApi } from "./resources/accounts.ts";
 import { AnnotationsApi } from "./resources/annotations.ts";
 import { DatasetsApi, ImagesApi, ProjectsApi } from "./resources/containers.ts";
 import type { Download, UploadFields } from "./resources/files.ts";
+import { ImageUploadsApi, MeasureApi } from "./resources/measure.ts";
 import { PixelsApi } from "./resources/pixels.ts";
 import { RoisApi } from "./resources/rois.ts";
 import { JobsApi, ScriptsApi } from "./resources/scripts.ts";
@@ -39,6 +40,8 @@ export class FoveaClient {
   readonly rois: RoisApi;
   readonly annotations: AnnotationsApi;
   readonly pixels: PixelsApi;
+  readonly measure: MeasureApi;
+  readonly imageUploads: ImageUploadsApi;
   readonly scripts: ScriptsApi;
   readonly jobs: JobsApi;
 
@@ -53,6 +56,8 @@ export class FoveaClient {
     this.rois = new RoisApi(this.#http);
     this.annotations = new AnnotationsApi(this.#http);
     this.pixels = new PixelsApi(this.#http);
+    this.measure = new MeasureApi(this.#http);
+    this.imageUploads = new ImageUploadsApi(this.#http);
     this.scripts = new ScriptsApi(this.#http);
     this.jobs = new JobsApi(this.#http);
   }

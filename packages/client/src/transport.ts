@@ -16,6 +16,8 @@ export interface RequestOptions {
   /** A JSON body; for FormData use `form`. */
   body?: unknown;
   form?: FormData | undefined;
+  /** Raw bytes, sent as application/octet-stream (pixel planes). */
+  bytes?: Uint8Array | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -52,6 +54,10 @@ export class Transport {
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     let body: RequestInit["body"];
     if (options.form) body = options.form;
+    else if (options.bytes) {
+      headers["content-type"] = "application/octet-stream";
+      body = options.bytes as Uint8Array<ArrayBuffer>;
+    }
     else if (options.body !== undefined) {
       headers["content-type"] = "application/json";
       body = JSON.stringify(options.body);

@@ -14,6 +14,8 @@ export { newToken, hashToken, newPassword } from "./services/tokens.ts";
 export { createServices, type Services, type ScriptingDeps } from "./services.ts";
 export { ImportService, type ImportSource, type ImportOptions } from "./services/import.service.ts";
 export { PixelsService, type PlaneRequest } from "./services/pixels.service.ts";
+export { MeasureService, type PathSamples } from "./services/measure.service.ts";
+export { ImageUploadsService, type UploadPlan, type PlaneSource } from "./services/image-uploads.service.ts";
 export { ScriptsService, toScriptDto, parseScriptFileName, type UploadScriptInput } from "./services/scripts.service.ts";
 export { JobsService } from "./services/jobs.service.ts";
 export { JobEventHub, type JobEvent } from "./services/job-events.ts";

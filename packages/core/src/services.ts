@@ -12,6 +12,8 @@ import { ScriptsService } from "./services/scripts.service.ts";
 import { ImportService } from "./services/import.service.ts";
 import { PixelsService } from "./services/pixels.service.ts";
 import { RoisService } from "./services/rois.service.ts";
+import { MeasureService } from "./services/measure.service.ts";
+import { ImageUploadsService } from "./services/image-uploads.service.ts";
 
 export interface Services {
   readonly auth: AuthService;
@@ -21,6 +23,8 @@ export interface Services {
   readonly annotations: AnnotationsService;
   readonly imports: ImportService;
   readonly pixels: PixelsService;
+  readonly measure: MeasureService;
+  readonly imageUploads: ImageUploadsService;
   readonly scripts: ScriptsService;
   readonly jobs: JobsService;
   readonly jobEvents: JobEventHub;
@@ -38,16 +42,19 @@ export function createServices(deps: ServiceDeps, scripting: ScriptingDeps): Ser
   const auth = new AuthService(deps);
   const scripts = new ScriptsService(deps, scripting.runner, scripting.settings);
   const jobEvents = new JobEventHub();
+  const [containers, annotations, imports, pixels] = [new ContainersService(deps), new AnnotationsService(deps), new ImportService(deps), new PixelsService(deps)];
   return {
     auth,
     scripts,
     jobEvents,
     jobs: new JobsService(deps, { runner: scripting.runner, scripts, auth, events: jobEvents, settings: scripting.settings, wake: scripting.wake }),
     accounts: new AccountsService(deps),
-    containers: new ContainersService(deps),
+    containers,
     rois: new RoisService(deps),
-    annotations: new AnnotationsService(deps),
-    imports: new ImportService(deps),
-    pixels: new PixelsService(deps),
+    annotations,
+    imports,
+    pixels,
+    measure: new MeasureService(deps, pixels),
+    imageUploads: new ImageUploadsService(deps, { imports, containers, annotations }),
   };
 }

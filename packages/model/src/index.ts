@@ -7,3 +7,4 @@ export * from "./pixel-types.ts";
 export * from "./channel-colors.ts";
 export * from "./api/index.ts";
 export * from "./scripts/index.ts";
+export * from "./geometry/index.ts";

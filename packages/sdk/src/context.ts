@@ -7,6 +7,7 @@ import { FoveaClient, type FetchLike } from "@fovea/client";
 import type { ObjectRef, ObjectType } from "@fovea/model";
 import { FileHelpers } from "./helpers/files.ts";
 import { ImageHelpers } from "./helpers/images.ts";
+import { PixelHelpers } from "./helpers/measure.ts";
 import { RoiHelpers } from "./helpers/rois.ts";
 import { send } from "./protocol-wire.ts";
 
@@ -25,6 +26,8 @@ export interface ScriptContext {
   ref<T extends ObjectType>(type: T, id: number): ObjectRef<T>;
   /** Images of projects, datasets or image ids; unknown or invisible ids are skipped with a log line. */
   readonly images: ImageHelpers;
+  /** Server-side pixel operations: shape statistics and path samples. */
+  readonly pixels: PixelHelpers;
   /** The ROIs of an image. */
   readonly rois: RoiHelpers;
   /** Reading input files (`p.file()` parameters) and attaching new files. */
@@ -63,6 +66,7 @@ export function createContext(options: ContextOptions): ScriptContext {
     log,
     ref: (type, id) => ({ type, id }),
     images: new ImageHelpers(client, log),
+    pixels: new PixelHelpers(client),
     rois: new RoiHelpers(client),
     files,
     attachFile: (name, content, opts) => files.attach(name, content, opts),

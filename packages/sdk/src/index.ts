@@ -12,5 +12,6 @@ export { checkOutputs, type OutputValue, type Outputs, type UrlOutput } from "./
 export { createContext, type ContextOptions, type ScriptContext } from "./context.ts";
 export type { ImageHelpers, ImageSource } from "./helpers/images.ts";
 export type { RoiHelpers } from "./helpers/rois.ts";
+export type { PixelHelpers, MeasuredShape, PathSampleOptions, SampledPath, NewImage, WritePlane } from "./helpers/measure.ts";
 export type { AttachOptions, FileHelpers } from "./helpers/files.ts";
 export type { ChildMessage } from "./protocol-wire.ts";

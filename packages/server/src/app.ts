@@ -20,6 +20,7 @@ import { exportRoutes } from "./routes/export.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
 import { importRoutes } from "./routes/import.routes.ts";
 import { jobRoutes } from "./routes/jobs.routes.ts";
+import { measureRoutes } from "./routes/measure.routes.ts";
 import { scriptRoutes } from "./routes/scripts.routes.ts";
 import { pixelRoutes } from "./routes/pixels.routes.ts";
 import { renderRoutes } from "./routes/render.routes.ts";
@@ -79,6 +80,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(annotationRoutes, { services: opts.services });
     await api.register(importRoutes, { services: opts.services, dataDir: opts.dataDir, maxUploadBytes: opts.maxUploadBytes });
     await api.register(pixelRoutes, { services: opts.services });
+    await api.register(measureRoutes, { services: opts.services, dataDir: opts.dataDir, maxUploadBytes: opts.maxUploadBytes });
     await api.register(renderRoutes, { services: opts.services, store: opts.store });
     await api.register(scriptRoutes, { services: opts.services });
     await api.register(jobRoutes, { services: opts.services });

@@ -1,8 +1,8 @@
 /**
- * The integer path of renderRgb, for 8- and 16-bit planes: per channel, a table (render-table.ts)
- * gives the RGB contribution of each raw value in fixed point with S fraction bits, so a pixel
- * costs one table row and three integer adds per channel, and a shift per component.
- * Isomorphic: no Node APIs.
+ * The integer path of renderRgb, for 8- and 16-bit planes: per channel and colour component, a
+ * table (render-table.ts) gives the contribution of each raw value in fixed point with S fraction
+ * bits, so a component costs one table lookup per channel that adds to it, an add, and a shift
+ * (render-kernels.ts). Isomorphic: no Node APIs.
  *
  * Exactness. An entry is T = floor(p · 2^S), where p = q · w is the very product the float formula
  * adds. With one contributing channel, floor((T + 2^(S−1)) / 2^S) = floor(p + ½) = Math.round(p),
@@ -15,9 +15,10 @@
  * output equals it for every input, not just for the inputs a test tries.
  */
 import { windowIntensity, type ActiveChannel } from "./render-channel.ts";
+import { writeMany, writeOne, writeOneRgb, writeThree, writeTwo, writeZero, type Target, type Term } from "./render-kernels.ts";
 import { tableFor, type Table } from "./render-table.ts";
 
-/** A table and the plane it reads. */
+/** A channel's table and the plane it reads. */
 interface TableChannel {
   readonly table: Table;
   /** The plane as unsigned 16-bit (a view), or its 8-bit values, widened a block at a time. */
@@ -30,7 +31,7 @@ interface TableChannel {
 /** Below this many fraction bits (only with thousands of channels) the fallback would dominate. */
 const MIN_SHIFT = 12;
 
-/** Pixels per block: a 3 × 8192 Int32 accumulator (96 KiB) stays in cache. */
+/** Pixels per block: the widened 8-bit values and the output stay in cache across components. */
 const BLOCK = 8192;
 
 /**
@@ -40,8 +41,8 @@ const BLOCK = 8192;
  */
 export function renderFixedPoint(active: readonly ActiveChannel[], pixelCount: number, out: Uint8Array): boolean {
   const n = active.length;
-  // The most fraction bits for which n full-scale entries, ½ and the flag margin stay below 2^30,
-  // the engine's small-integer range: beyond it its adds fall back to float64.
+  // The most fraction bits for which n full-scale entries, ½ and the suspect band stay below
+  // 2^30, the engine's small-integer range: beyond it its adds fall back to float64.
   const shift = Math.floor(Math.log2((2 ** 30 - n - 2) / (255 * n + 0.5)));
   if (shift < MIN_SHIFT) return false;
   const channels: TableChannel[] = [];
@@ -50,36 +51,53 @@ export function renderFixedPoint(active: readonly ActiveChannel[], pixelCount: n
     if (!c) return false;
     channels.push(c);
   }
-  const bands = suspectBands(active, channels, shift);
-  const acc = new Int32Array(Math.min(BLOCK, pixelCount) * 3); // all zero, and stays so, when n = 1
-  const wide = channels.some((c) => c.bytes) ? new Uint16Array(Math.min(BLOCK, pixelCount)) : undefined;
+  const size = Math.min(BLOCK, pixelCount);
+  const wide = channels.map((c) => (c.bytes ? new Uint16Array(size) : undefined));
+  const acc = n > 3 ? new Int32Array(size) : undefined;
+  const bands = [0, 1, 2].map((c) => suspectBand(active, channels, c, shift));
+  const [, g, b] = channels[0]!.table.components;
   for (let from = 0; from < pixelCount; from += BLOCK) {
     const count = Math.min(BLOCK, pixelCount - from);
-    let flagged: number[] | undefined;
-    channels.forEach((c, k) => {
-      let plane = c.u16;
-      let at = from;
-      if (!plane) {
-        // A native, exact conversion; int8 lands as its int16 bit pattern, hence flip 0x8000.
-        plane = wide!;
-        plane.set(c.bytes!.subarray(from, from + count));
-        at = 0;
-      }
-      const { lo, last, entries } = c.table;
-      if (k === n - 1) flagged = addLast(plane, at, count, c.flip, lo, last, entries, acc, out, from * 3, shift, bands);
-      else if (k === 0) addFirst(plane, at, count, c.flip, lo, last, entries, acc);
-      else addMiddle(plane, at, count, c.flip, lo, last, entries, acc);
-    });
-    for (const i of flagged ?? []) out[from * 3 + i] = exactComponent(active, from + Math.floor(i / 3), i % 3);
+    const sources = channels.map((c, i) => sourceOf(c, wide[i], from, count));
+    const target = (comp: number): Target => ({ out, at: from * 3 + comp, count, shift, margin: bands[comp]![0], above: bands[comp]![1] });
+    const grey = n === 1 ? termOf(channels[0]!, sources[0]!, 0) : undefined;
+    if (grey && g && b) {
+      writeOneRgb(grey, g, b, target(0)); // one channel adding to all three: one index for three
+      continue;
+    }
+    for (let comp = 0; comp < 3; comp++) {
+      const terms = channels.flatMap((c, i) => termOf(c, sources[i]!, comp) ?? []);
+      const [t0, t1, t2] = terms;
+      const flagged = !t0 ? writeZero(target(comp))
+        : !t1 ? writeOne(t0, target(comp))
+        : !t2 ? writeTwo(t0, t1, target(comp))
+        : terms.length === 3 ? writeThree(t0, t1, t2, target(comp))
+        : writeMany(terms, acc!, target(comp));
+      for (const p of flagged ?? []) out[(from + p) * 3 + comp] = exactComponent(active, from + p, comp);
+    }
   }
   return true;
 }
 
+/** Where a block of a channel's values is read: the plane itself, or its 8-bit values widened. */
+function sourceOf(c: TableChannel, wide: Uint16Array | undefined, from: number, count: number): { src: Uint16Array; at: number } {
+  if (!wide) return { src: c.u16!, at: from };
+  // A native, exact conversion; int8 lands as its int16 bit pattern, hence flip 0x8000.
+  wide.set(c.bytes!.subarray(from, from + count));
+  return { src: wide, at: 0 };
+}
+
+/** The channel's term in component `comp`, or undefined when its colour has no such component. */
+function termOf(c: TableChannel, source: { src: Uint16Array; at: number }, comp: number): Term | undefined {
+  const entries = c.table.components[comp];
+  return entries && { ...source, flip: c.flip, lo: c.table.lo, last: c.table.last, entries };
+}
+
 function tableChannel(ch: ActiveChannel, shift: number, maxEntries: number): TableChannel | undefined {
   const p = ch.plane;
-  const bits = p instanceof Uint8Array || p instanceof Int8Array ? 8 : p instanceof Uint16Array || p instanceof Int16Array ? 16 : undefined;
+  const [bits, signed] = p instanceof Uint16Array ? [16, false] as const : p instanceof Int16Array ? [16, true] as const
+    : p instanceof Uint8Array ? [8, false] as const : p instanceof Int8Array ? [8, true] as const : [undefined, false] as const;
   if (!bits) return undefined;
-  const signed = p instanceof Int8Array || p instanceof Int16Array;
   const table = tableFor(ch, bits, signed, shift);
   if (!table || table.last + 1 > maxEntries) return undefined;
   return {
@@ -91,74 +109,17 @@ function tableChannel(ch: ActiveChannel, shift: number, maxEntries: number): Tab
 }
 
 /**
- * Per component, the suspect band of the low S bits of (sum + ½), as [margin, above]: suspect iff
- * ((x + margin) mod 2^S) < above. With k ≥ 2 contributors it covers the k + 1 values just below
- * 2^S, and 0 as well (above = margin + 1) when k ≥ 3 and an entry's dropped fraction is smaller
- * than the float sum's rounding error, ≤ (k − 1) · 255k · 2^−53. With k ≤ 1 it is empty.
+ * The suspect band of component `c`, as [margin, above]: a sum x (with ½ added) is suspect iff
+ * ((x + margin) mod 2^S) < above. With k ≥ 2 contributors it covers the k + 1 values just below a
+ * multiple of 2^S, and the multiple itself (above = margin + 1) when k ≥ 3 and some entry's dropped
+ * fraction is below the float sum's rounding error, ≤ (k − 1) · 255k · 2^−53. With k ≤ 1, nothing.
  */
-function suspectBands(active: readonly ActiveChannel[], channels: readonly TableChannel[], shift: number): number[] {
-  const bands: number[] = [];
-  for (let c = 0; c < 3; c++) {
-    const k = active.filter((ch) => ch.weights[c]! > 0).length;
-    const error = (k - 1) * 255 * k * 2 ** (shift - 53);
-    const sliver = !(globalThis as any).NOFB && k >= 3 && channels.some((ch) => ch.table.minFraction[c]! <= error);
-    if (k <= 1) bands.push(0, 0); // one term: floor then round is Math.round itself, never suspect
-    else bands.push(k + 1, sliver ? k + 2 : k + 1);
-  }
-  return bands;
-}
-
-// The first channel stores, the middle ones add, the last adds and rounds: one pass over the
-// accumulator fewer than add-then-round, and no clearing.
-
-function addFirst(plane: Uint16Array, at: number, count: number, flip: number, lo: number, last: number, entries: Int32Array, acc: Int32Array): void {
-  for (let p = at, a = 0, end = at + count; p < end; p++, a += 3) {
-    let i = (plane[p]! ^ flip) - lo;
-    i = 3 * (i < 0 ? 0 : i > last ? last : i);
-    acc[a] = entries[i]!;
-    acc[a + 1] = entries[i + 1]!;
-    acc[a + 2] = entries[i + 2]!;
-  }
-}
-
-function addMiddle(plane: Uint16Array, at: number, count: number, flip: number, lo: number, last: number, entries: Int32Array, acc: Int32Array): void {
-  for (let p = at, a = 0, end = at + count; p < end; p++, a += 3) {
-    let i = (plane[p]! ^ flip) - lo;
-    i = 3 * (i < 0 ? 0 : i > last ? last : i);
-    acc[a] = acc[a]! + entries[i]!;
-    acc[a + 1] = acc[a + 1]! + entries[i + 1]!;
-    acc[a + 2] = acc[a + 2]! + entries[i + 2]!;
-  }
-}
-
-/**
- * Adds the last channel and writes min(255, round(sum / 2^S)) to `out` from `outAt`. Returns the
- * components (indices into the block) whose sums fall in their suspect band (see suspectBands).
- */
-function addLast(
-  plane: Uint16Array, at: number, count: number, flip: number, lo: number, last: number, entries: Int32Array, acc: Int32Array,
-  out: Uint8Array, outAt: number, shift: number, bands: readonly number[],
-): number[] | undefined {
-  const half = 1 << (shift - 1);
-  const mask = (1 << shift) - 1;
-  const [mr, ar, mg, ag, mb, ab] = bands as [number, number, number, number, number, number];
-  let flagged: number[] | undefined;
-  for (let p = at, a = 0, j = outAt, end = at + count; p < end; p++, a += 3, j += 3) {
-    let i = (plane[p]! ^ flip) - lo;
-    i = 3 * (i < 0 ? 0 : i > last ? last : i);
-    const r = acc[a]! + entries[i]! + half;
-    const g = acc[a + 1]! + entries[i + 1]! + half;
-    const b = acc[a + 2]! + entries[i + 2]! + half;
-    // One branch for the three tests: a difference is negative iff its component is suspect.
-    if ((((r + mr) & mask) - ar | ((g + mg) & mask) - ag | ((b + mb) & mask) - ab) < 0) (flagged ??= []).push(a, a + 1, a + 2);
-    const R = r >> shift;
-    const G = g >> shift;
-    const B = b >> shift;
-    out[j] = R > 255 ? 255 : R;
-    out[j + 1] = G > 255 ? 255 : G;
-    out[j + 2] = B > 255 ? 255 : B;
-  }
-  return flagged;
+function suspectBand(active: readonly ActiveChannel[], channels: readonly TableChannel[], c: number, shift: number): [number, number] {
+  const k = active.filter((ch) => ch.weights[c]! > 0).length;
+  if (k <= 1) return [0, 0];
+  const error = (k - 1) * 255 * k * 2 ** (shift - 53);
+  const sliver = k >= 3 && channels.some((ch) => ch.table.minFraction[c]! <= error);
+  return [k + 1, sliver ? k + 2 : k + 1];
 }
 
 /** Component `c` of pixel `p` by the float formula: Σ q · w in channel order, rounded, clamped. */

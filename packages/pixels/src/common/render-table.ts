@@ -1,18 +1,18 @@
 /**
  * Fixed-point tables for the integer path of renderRgb (render-fixed.ts): for one channel of 8- or
- * 16-bit data, entry (value, c) = floor(q(value) · w_c · 2^S), where q · w_c is the very product
- * the float formula adds. Tables depend only on the settings, so a viewer drawing tile after tile
- * builds each once: they are kept in a small cache. Isomorphic: no Node APIs.
+ * 16-bit data and one colour component it adds to, entry[value] = floor(q(value) · w · 2^S), where
+ * q · w is the very product the float formula adds. Tables depend only on the settings, so a viewer
+ * drawing tile after tile builds each once: they are kept in a small cache. Isomorphic: no Node APIs.
  */
 import { windowIntensity, type ActiveChannel } from "./render-channel.ts";
 
-/** Immutable once built. */
+/** One channel's tables. Immutable once built. */
 export interface Table {
   /** Offset-binary value of entry 0 (value + 0x8000 for both signed types), and the last entry. */
   readonly lo: number;
   readonly last: number;
-  /** Three entries (r, g, b) per value. */
-  readonly entries: Int32Array;
+  /** Per component (r, g, b): the entries, or undefined where the colour's weight is 0. */
+  readonly components: readonly [Int32Array | undefined, Int32Array | undefined, Int32Array | undefined];
   /**
    * Per component, the smallest non-zero fraction floor() dropped from an entry (in units of
    * 2^−S; Infinity if none): render-fixed.ts compares it with the float sum's rounding error.
@@ -26,7 +26,7 @@ export interface Table {
  */
 const MAX_WINDOW_WIDTH = 2 ** 40;
 
-/** Tables kept: a few channels × a few settings. At most 768 KiB each (16-bit, full range). */
+/** Tables kept: a few channels × a few settings; at most 768 KiB each (16-bit, a full-range window). */
 const CACHE_TABLES = 32;
 const cache = new Map<string, Table>();
 
@@ -45,12 +45,12 @@ export function tableFor(ch: ActiveChannel, bits: 8 | 16, signed: boolean, shift
   const half = signed ? 2 ** (bits - 1) : 0;
   const range = tableRange(ch, -half, 2 ** bits - 1 - half);
   if (!range) return undefined;
-  const table = buildTable(ch, range.lo, range.hi - range.lo + 1, shift);
+  const size = range.hi - range.lo + 1;
   // Signed planes are read as int16 bit patterns (int8 widened) XOR 0x8000: value + 0x8000.
-  const out = { ...table, lo: range.lo + (signed ? 0x8000 : 0) };
-  cache.set(key, out);
+  const table = { lo: range.lo + (signed ? 0x8000 : 0), last: size - 1, ...buildEntries(ch, range.lo, size, shift) };
+  cache.set(key, table);
   if (cache.size > CACHE_TABLES) cache.delete(cache.keys().next().value!);
-  return out;
+  return table;
 }
 
 /**
@@ -66,21 +66,22 @@ function tableRange(ch: ActiveChannel, typeMin: number, typeMax: number): { lo: 
   return { lo: clamp(Math.floor(Math.min(start, end)) - 1), hi: clamp(Math.ceil(Math.max(start, end)) + 1) };
 }
 
-function buildTable(ch: ActiveChannel, first: number, size: number, shift: number): Omit<Table, "lo"> {
-  const entries = new Int32Array(size * 3);
+function buildEntries(ch: ActiveChannel, first: number, size: number, shift: number): Pick<Table, "components" | "minFraction"> {
   const scale = 2 ** shift;
-  const { start, scale: windowScale, degenerate, inverted } = ch;
-  const weights = ch.weights;
+  const { start, scale: windowScale, degenerate, inverted, weights } = ch;
+  const components = weights.map((w) => (w > 0 ? new Int32Array(size) : undefined)) as [Int32Array | undefined, Int32Array | undefined, Int32Array | undefined];
   const minFraction: [number, number, number] = [Infinity, Infinity, Infinity];
-  for (let k = 0, t = 0; k < size; k++, t += 3) {
+  for (let k = 0; k < size; k++) {
     const q = windowIntensity(first + k, start, windowScale, degenerate, inverted);
     for (let c = 0; c < 3; c++) {
+      const entries = components[c];
+      if (!entries) continue;
       // (q · w) first, as the formula computes it; · 2^S is then exact, and so are floor and −.
       const x = q * weights[c]! * scale;
       const e = Math.floor(x);
-      entries[t + c] = e;
+      entries[k] = e;
       if (x !== e && x - e < minFraction[c]!) minFraction[c] = x - e;
     }
   }
-  return { last: size - 1, entries, minFraction };
+  return { components, minFraction };
 }

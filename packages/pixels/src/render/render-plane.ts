@@ -33,6 +33,9 @@ export async function renderRegion(store: PixelStore, key: string, req: RenderRe
   checkRequest(req, layout);
   const lvl = layout.levels[req.level]!;
   const region = req.region ?? { x: 0, y: 0, width: lvl.sizeX, height: lvl.sizeY };
+  // Everything read here is only read (renderRgb, and the second argument of maxProjectInto), so a
+  // store that can hand out its cached chunks without a copy may do so.
+  const view = readOnlyReader(store);
   const planes: TypedArray[] = [];
   for (const [c, ch] of req.channels.entries()) {
     if (!ch.active) {
@@ -41,15 +44,24 @@ export async function renderRegion(store: PixelStore, key: string, req: RenderRe
     }
     if (req.projection === "max") {
       // One Z at a time folded into the running maximum: memory is two regions, not the stack.
+      // The maximum is written to, so it starts from a region of our own.
       const acc = (await store.readRegion(key, req.level, 0, c, req.t, region, signal)).data;
-      for (let z = 1; z < layout.sizeZ; z++) maxProjectInto(acc, (await store.readRegion(key, req.level, z, c, req.t, region, signal)).data);
+      for (let z = 1; z < layout.sizeZ; z++) maxProjectInto(acc, (await view(key, req.level, z, c, req.t, region, signal)).data);
       planes.push(acc);
     } else {
-      planes.push((await store.readRegion(key, req.level, req.z, c, req.t, region, signal)).data);
+      planes.push((await view(key, req.level, req.z, c, req.t, region, signal)).data);
     }
   }
   const rgb = renderRgb(planes, req.channels, region.width * region.height);
   return encodeRgb(rgb, region.width, region.height, { format: req.format, quality: req.quality });
+}
+
+type RegionRead = PixelStore["readRegion"];
+
+/** The store's copy-free read for read-only callers (the Zarr store's readRegionView), if it has one. */
+function readOnlyReader(store: PixelStore): RegionRead {
+  const withView = store as PixelStore & { readRegionView?: RegionRead };
+  return withView.readRegionView ? withView.readRegionView.bind(store) : store.readRegion.bind(store);
 }
 
 /** What the store would not check itself when no channel is active. */

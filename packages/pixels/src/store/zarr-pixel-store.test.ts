@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
@@ -260,5 +260,75 @@ test("fovea.json records the layout, channel stats and metadata", async () => {
     assert.deepEqual(m.layout, await store.layout("man"));
     assert.deepEqual(m.channelStats, await store.channelStats("man"));
     assert.equal(m.image.channels[0].name, "DAPI");
+  });
+});
+
+test("repeated reads come from the chunk cache and still belong to the caller; readRegionView reads the same", async () => {
+  const root = await mkdtemp(join(tmpdir(), "fovea-store-"));
+  try {
+    const store = createZarrPixelStore(root);
+    await (await writeAll(store, "cached", metaOf("uint16", { sizeZ: 1, sizeT: 1 }))).commit();
+    const tile = { x: 0, y: 0, width: 512, height: 512 }; // exactly one chunk
+    const want = planeOf("uint16", 600, 530, 0, 1, 0);
+    const expect = (data: TypedArray, r: { x: number; y: number; width: number; height: number }) => {
+      for (let y = 0; y < r.height; y += 37) for (let x = 0; x < r.width; x += 41) {
+        assert.equal(data[y * r.width + x], want[(r.y + y) * 600 + r.x + x], `(${x}, ${y})`);
+      }
+    };
+    for (const r of [tile, { x: 100, y: 200, width: 480, height: 330 }]) {
+      const first = await store.readRegion("cached", 0, 0, 1, 0, r);
+      expect(first.data, r);
+      first.data.fill(7); // the caller's own: writing to it must not reach the cache
+      expect((await store.readRegion("cached", 0, 0, 1, 0, r)).data, r);
+      expect((await store.readRegionView("cached", 0, 0, 1, 0, r)).data, r);
+    }
+    // Without a cache, the same values.
+    const uncached = createZarrPixelStore(root, { chunkCacheBytes: 0 });
+    expect((await uncached.readRegion("cached", 0, 0, 1, 0, tile)).data, tile);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test("delete() drops the cached chunks: a key written again reads its new pixels", async () => {
+  await withStore(async (store) => {
+    const meta = metaOf("uint8", { sizeX: 64, sizeY: 64, sizeZ: 1, sizeC: 1, sizeT: 1 });
+    const full = { x: 0, y: 0, width: 64, height: 64 };
+    for (const value of [11, 22]) {
+      const w = await store.create("again", meta);
+      await w.writePlane(0, 0, 0, { width: 64, height: 64, data: new Uint8Array(64 * 64).fill(value) });
+      await w.commit();
+      assert.equal((await store.readRegion("again", 0, 0, 0, 0, full)).data[100], value);
+      await store.delete("again");
+    }
+  });
+});
+
+test("arrays in another codec layout (not the store's own zstd chunks) still read, through zarrita", async () => {
+  await withStore(async (store) => {
+    const meta = metaOf("int16", { sizeZ: 1, sizeC: 1, sizeT: 1 });
+    await (await writeAll(store, "raw", meta)).commit();
+    // Rewrite level 0 uncompressed, in other chunks, as an older or foreign writer might have.
+    await rm(join(store.location("raw"), "0", "c"), { recursive: true });
+    const level0 = zarr.root(new FileSystemStore(store.location("raw"))).resolve("0");
+    const arr = await zarr.create(level0, {
+      shape: [1, 1, 1, 530, 600], chunkShape: [1, 1, 1, 256, 300], dtype: "int16", fillValue: 0,
+      codecs: [{ name: "bytes", configuration: { endian: "little" } }],
+    });
+    const want = planeOf("int16", 600, 530, 0, 0, 0);
+    await zarr.set(arr, [0, 0, 0, null, null], { data: want, shape: [530, 600], stride: [600, 1] } as zarr.Chunk<"int16">);
+    const fresh = createZarrPixelStore(join(store.location("raw"), ".."));
+    const back = await fresh.readRegion("raw", 0, 0, 0, 0, { x: 0, y: 0, width: 600, height: 530 });
+    assert.ok(bytes(back.data).equals(bytes(want)));
+  });
+});
+
+test("a truncated chunk is an error, not silent garbage", async () => {
+  await withStore(async (store) => {
+    await (await writeAll(store, "cut", metaOf("uint16", { sizeZ: 1, sizeC: 1, sizeT: 1 }))).commit();
+    const file = join(store.location("cut"), "0", "c", "0", "0", "0", "0", "0");
+    const chunkBytes = await readFile(file);
+    await writeFile(file, chunkBytes.subarray(0, chunkBytes.length - 100));
+    await assert.rejects(store.readRegion("cut", 0, 0, 0, 0, { x: 0, y: 0, width: 512, height: 512 }));
   });
 });

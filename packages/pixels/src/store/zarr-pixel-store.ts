@@ -4,13 +4,16 @@
  * 512² tiles, plus Fovea's `fovea.json` manifest and `thumbnail.png`.
  *
  * Images are write-once: create → writePlane… → commit publishes, delete removes. That is what
- * makes caching the opened arrays safe.
+ * makes caching the opened arrays and the decoded chunks safe; delete() drops both.
  */
 import { access, mkdir, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { ImageMetadata, PixelStore, PixelWriter, Region, StoredLayout } from "@fovea/core";
 import { FoveaError, PIXEL_TYPES, type FieldIssue, type Plane } from "@fovea/model";
 import type { ChannelStats } from "../common/render-defaults.ts";
+import { ChunkCache, DEFAULT_CHUNK_CACHE_BYTES } from "./chunk-cache.ts";
+import { chunkSource, type ChunkSource } from "./chunk-source.ts";
+import { readRegionFromChunks } from "./region-read.ts";
 import { readManifest, type StoreManifest } from "./store-manifest.ts";
 import { THUMBNAIL_FILE, assertSafeKey, imageDir, tempDir } from "./store-paths.ts";
 import { openLevelArray, readRows, zarrRoot, type LevelArray } from "./zarr-arrays.ts";
@@ -19,36 +22,84 @@ import { ZarrPixelWriter } from "./zarr-pixel-writer.ts";
 /** Opened images kept for tile reads: manifest and array metadata are read once per image. */
 const CACHE_SIZE = 64;
 
-interface OpenedImage {
-  readonly manifest: StoreManifest;
-  readonly arrays: Map<number, Promise<LevelArray>>;
+export interface ZarrPixelStoreOptions {
+  /** Budget for decoded chunks kept between reads (default 64 MiB); 0 keeps none. */
+  readonly chunkCacheBytes?: number | undefined;
 }
 
-export function createZarrPixelStore(rootDir: string): PixelStore {
-  const cache = new Map<string, Promise<OpenedImage>>();
+/** The Zarr store, with a read for callers that never write to what they get (the renderer). */
+export interface ZarrPixelStore extends PixelStore {
+  /**
+   * readRegion, except that the result may share memory with the store's chunk cache: the caller
+   * must not write to it. Saves a copy when the region is exactly one cached chunk.
+   */
+  readRegionView(key: string, level: number, z: number, c: number, t: number, region: Region, signal?: AbortSignal): Promise<Plane>;
+}
 
-  const openImage = (key: string): Promise<OpenedImage> => {
-    const hit = cache.get(key);
-    if (hit) {
-      cache.delete(key); // re-insert: Map order is the LRU order
-      cache.set(key, hit);
-      return hit;
-    }
-    const opened = readManifest(imageDir(rootDir, key), key).then((manifest) => ({ manifest, arrays: new Map() }));
-    opened.catch(() => cache.delete(key)); // a failure (e.g. not found yet) must not stick
-    cache.set(key, opened);
-    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    return opened;
+interface OpenedImage {
+  readonly manifest: StoreManifest;
+  readonly levels: Map<number, Promise<Level>>;
+}
+
+interface Level {
+  readonly array: LevelArray;
+  /** Undefined for arrays whose chunks span several planes (read with zarr.get instead). */
+  readonly chunks: ChunkSource | undefined;
+}
+
+/** An open image and its number, which prefixes its cached chunks (a reopened key gets a new one). */
+interface ImageEntry {
+  readonly id: number;
+  readonly opened: Promise<OpenedImage>;
+}
+
+export function createZarrPixelStore(rootDir: string, options: ZarrPixelStoreOptions = {}): ZarrPixelStore {
+  const images = new Map<string, ImageEntry>();
+  const budget = options.chunkCacheBytes ?? DEFAULT_CHUNK_CACHE_BYTES;
+  const chunkCache = budget > 0 ? new ChunkCache(budget) : undefined;
+  let nextId = 0;
+
+  const forget = (key: string) => {
+    const entry = images.get(key);
+    if (!entry) return;
+    images.delete(key);
+    chunkCache?.evict(`${entry.id}/`);
   };
 
-  const levelArray = (key: string, image: OpenedImage, level: number, signal?: AbortSignal): Promise<LevelArray> => {
-    let arr = image.arrays.get(level);
-    if (!arr) {
-      arr = openLevelArray(zarrRoot(imageDir(rootDir, key), true), level, signal);
-      arr.catch(() => image.arrays.delete(level));
-      image.arrays.set(level, arr);
+  const openImage = (key: string): ImageEntry => {
+    const hit = images.get(key);
+    if (hit) {
+      images.delete(key); // re-insert: Map order is the LRU order
+      images.set(key, hit);
+      return hit;
     }
-    return arr;
+    const opened = readManifest(imageDir(rootDir, key), key).then((manifest) => ({ manifest, levels: new Map() }));
+    const entry = { id: nextId++, opened };
+    opened.catch(() => { if (images.get(key) === entry) images.delete(key); }); // a failure (e.g. not found yet) must not stick
+    images.set(key, entry);
+    if (images.size > CACHE_SIZE) forget(images.keys().next().value!);
+    return entry;
+  };
+
+  const levelOf = (key: string, image: OpenedImage, level: number, signal?: AbortSignal): Promise<Level> => {
+    let lvl = image.levels.get(level);
+    if (!lvl) {
+      lvl = openLevel(imageDir(rootDir, key), level, signal);
+      lvl.catch(() => image.levels.delete(level));
+      image.levels.set(level, lvl);
+    }
+    return lvl;
+  };
+
+  const read = async (key: string, level: number, z: number, c: number, t: number, region: Region, readOnly: boolean, signal?: AbortSignal): Promise<Plane> => {
+    const entry = openImage(key);
+    const image = await entry.opened;
+    checkRegion(image.manifest.layout, level, z, c, t, region);
+    const { array, chunks } = await levelOf(key, image, level, signal);
+    if (!chunks) return readRows(array, t, c, z, region, signal);
+    return readRegionFromChunks(chunks, t, c, z, region, {
+      cache: chunkCache, cacheKey: `${entry.id}/${level}`, stillValid: () => images.get(key) === entry, readOnly, signal,
+    });
   };
 
   return {
@@ -62,17 +113,19 @@ export function createZarrPixelStore(rootDir: string): PixelStore {
     },
 
     async layout(key: string): Promise<StoredLayout> {
-      return (await openImage(key)).manifest.layout;
+      return (await openImage(key).opened).manifest.layout;
     },
 
     async channelStats(key: string): Promise<{ min: number; max: number }[]> {
-      return (await openImage(key)).manifest.channelStats.map((s: ChannelStats) => ({ min: s.min, max: s.max }));
+      return (await openImage(key).opened).manifest.channelStats.map((s: ChannelStats) => ({ min: s.min, max: s.max }));
     },
 
-    async readRegion(key: string, level: number, z: number, c: number, t: number, region: Region, signal?: AbortSignal): Promise<Plane> {
-      const image = await openImage(key);
-      checkRegion(image.manifest.layout, level, z, c, t, region);
-      return readRows(await levelArray(key, image, level, signal), t, c, z, region, signal);
+    readRegion(key: string, level: number, z: number, c: number, t: number, region: Region, signal?: AbortSignal): Promise<Plane> {
+      return read(key, level, z, c, t, region, false, signal);
+    },
+
+    readRegionView(key: string, level: number, z: number, c: number, t: number, region: Region, signal?: AbortSignal): Promise<Plane> {
+      return read(key, level, z, c, t, region, true, signal);
     },
 
     async thumbnail(key: string): Promise<Uint8Array> {
@@ -90,7 +143,7 @@ export function createZarrPixelStore(rootDir: string): PixelStore {
 
     async delete(key: string): Promise<void> {
       const dir = imageDir(rootDir, key);
-      cache.delete(key);
+      forget(key);
       // Rename first: readers then see the image gone at once, not half-deleted.
       const doomed = tempDir(rootDir, key, "del");
       try {
@@ -102,6 +155,15 @@ export function createZarrPixelStore(rootDir: string): PixelStore {
       await rm(doomed, { recursive: true, force: true });
     },
   };
+}
+
+/** A level's array, and its chunk source when the chunks are the store's own one-plane tiles. */
+async function openLevel(dir: string, level: number, signal?: AbortSignal): Promise<Level> {
+  const root = zarrRoot(dir, true);
+  const array = await openLevelArray(root, level, signal);
+  const meta = await root.store.get(`/${level}/zarr.json`, signal ? { signal } : undefined);
+  const chunks = meta ? chunkSource(array, JSON.parse(new TextDecoder().decode(meta)) as Record<string, unknown>) : undefined;
+  return { array, chunks };
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -5,6 +5,7 @@
  */
 import { listAll, type FoveaClient, type ImageDto } from "@fovea/client";
 import { isFoveaError } from "@fovea/model";
+import { createImage, type NewImage, type WritePlane } from "./measure.ts";
 
 /** The containers `Data_Type` may name. */
 export type ImageSource = "Project" | "Dataset" | "Image";
@@ -27,6 +28,18 @@ export class ImageHelpers {
       case "Dataset": return this.ofDatasets(ids);
       case "Image": return this.byIds(ids);
     }
+  }
+
+  /**
+   * A new image from planes written by `fill` (each exactly sizeX × sizeY values); it is created
+   * when `fill` resolves and every plane was written, and not at all otherwise.
+   *
+   * @example
+   * const image = await ctx.images.create({ name: "kymo", sizeX: n, sizeY: rows, sizeZ: 1, sizeC: 1, sizeT: 1,
+   *   pixelType: "uint16", channels: [{ name: "GFP" }], datasetId }, async (write) => write(0, 0, 0, values));
+   */
+  create(meta: NewImage, fill: (writePlane: WritePlane) => Promise<void>): Promise<ImageDto> {
+    return createImage(this.#client, meta, fill);
   }
 
   /** The images of these datasets. */
