@@ -15,6 +15,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
+import { describe, test } from "node:test";
+import pg from "pg";
 import type { GroupPermissions, JobDto, JobStatus, Privilege, ScriptDto } from "@fovea/model";
 import { createImageRecord, loadConfig, startServer, type RunningServer, type ServerConfig } from "@fovea/server";
 import type { ApiResponse, Json } from "../support/api-client.ts";
@@ -144,7 +146,54 @@ export interface InProcessServer extends JobServer {
   close(): Promise<void>;
 }
 
+export type Dialect = "sqlite" | "postgres";
+
+export const PG_SKIP_REASON = "FOVEA_TEST_PG_URL is not set: PostgreSQL variant skipped";
+
+/**
+ * Registers `body` once per database (STYLE "Tests": SQLite always, PostgreSQL when
+ * FOVEA_TEST_PG_URL is set; otherwise a skipped test shows the variant is missing).
+ */
+export function eachDialect(name: string, body: (dialect: Dialect) => void): void {
+  for (const dialect of ["sqlite", "postgres"] as const) {
+    if (dialect === "postgres" && !process.env.FOVEA_TEST_PG_URL) {
+      test(`${name} (postgres)`, { skip: PG_SKIP_REASON }, () => {});
+      continue;
+    }
+    describe(`${name} (${dialect})`, () => body(dialect));
+  }
+}
+
+/** A fresh PostgreSQL schema for one server (and its restarts); dropped by `drop()`. */
+export interface PgSchema {
+  readonly url: string;
+  readonly schema: string;
+  drop(): Promise<void>;
+}
+
+export function newPgSchema(): PgSchema {
+  const url = process.env.FOVEA_TEST_PG_URL;
+  if (!url) throw new Error(PG_SKIP_REASON);
+  const schema = `t_jobs_${randomBytes(6).toString("hex")}`;
+  return {
+    url, schema,
+    async drop() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
 export interface ServerOptions {
+  /** SQLite in the data directory by default. */
+  readonly dialect?: Dialect;
+  /** Reuse a PostgreSQL schema (restart tests); a fresh one otherwise, dropped on close. */
+  readonly pg?: PgSchema;
   readonly workers?: number;
   readonly allowUserScripts?: boolean;
   /** Reuse a data directory (restart tests); a fresh temp one otherwise, removed on close. */
@@ -160,11 +209,14 @@ export async function startJobServer(opts: ServerOptions = {}): Promise<InProces
   const ownDir = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? await mkdtemp(join(tmpdir(), "fovea-jobs-test-"));
   const scriptDir = await newScriptDir();
+  const ownPg = opts.dialect === "postgres" && opts.pg === undefined ? newPgSchema() : undefined;
+  const pgSchema = opts.pg ?? ownPg;
   const config = loadConfig({}, {
     dataDir, port: 0, host: "127.0.0.1", adminPassword: ROOT_PASSWORD, logLevel: "silent",
     workers: opts.workers ?? 2, allowUserScripts: opts.allowUserScripts ?? false,
+    ...(pgSchema && { databaseUrl: pgSchema.url }),
   });
-  const server = await startServer(config);
+  const server = await startServer(config, pgSchema ? { databaseSchema: pgSchema.schema } : {});
   const anon = new Http(server.url);
   const root = anon.as(await Accounts.login(anon, "root", ROOT_PASSWORD));
   return {
@@ -177,10 +229,12 @@ export async function startJobServer(opts: ServerOptions = {}): Promise<InProces
       await server.close();
       await rm(scriptDir, { recursive: true, force: true });
       if (ownDir) await rm(dataDir, { recursive: true, force: true });
+      await ownPg?.drop();
     },
   };
 }
 
+/** A server process; the caller kills it and removes `scriptDir`. */
 export interface ServerProcess extends JobServer {
   readonly child: ChildProcess;
   readonly pid: number;
@@ -194,7 +248,10 @@ export interface ServerProcess extends JobServer {
  */
 export async function startServerProcess(dataDir: string, opts: ServerOptions = {}): Promise<ServerProcess> {
   const entry = join(REPO_ROOT, "test/jobs/server-process.ts");
-  const config = { dataDir, workers: opts.workers ?? 2, allowUserScripts: opts.allowUserScripts ?? false, adminPassword: ROOT_PASSWORD };
+  const config = {
+    dataDir, workers: opts.workers ?? 2, allowUserScripts: opts.allowUserScripts ?? false, adminPassword: ROOT_PASSWORD,
+    ...(opts.pg && { databaseUrl: opts.pg.url, databaseSchema: opts.pg.schema }),
+  };
   const child = spawn(process.execPath, ["--import", "tsx", entry, JSON.stringify(config)], {
     cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FOVEA_LOG_LEVEL: "silent" },
   });

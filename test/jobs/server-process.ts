@@ -5,11 +5,20 @@
  */
 import { loadConfig, startServer } from "@fovea/server";
 
-const settings = JSON.parse(process.argv[2] ?? "{}") as { dataDir: string; workers: number; allowUserScripts: boolean; adminPassword: string };
+interface Settings {
+  dataDir: string;
+  workers: number;
+  allowUserScripts: boolean;
+  adminPassword: string;
+  databaseUrl?: string;
+  databaseSchema?: string;
+}
+
+const settings = JSON.parse(process.argv[2] ?? "{}") as Settings;
 const server = await startServer(loadConfig(process.env, {
   dataDir: settings.dataDir, port: 0, host: "127.0.0.1", adminPassword: settings.adminPassword, logLevel: "silent",
-  workers: settings.workers, allowUserScripts: settings.allowUserScripts,
-}));
+  workers: settings.workers, allowUserScripts: settings.allowUserScripts, databaseUrl: settings.databaseUrl,
+}), settings.databaseSchema !== undefined ? { databaseSchema: settings.databaseSchema } : {});
 process.stdout.write(`listening ${server.url}\n`);
 process.once("SIGTERM", () => {
   void server.close().then(() => process.exit(0));

@@ -23,10 +23,6 @@ export function registerServerCommands(program: Command, ctx: CliContext): void 
     .option("--demo", "create a demo user with sample data")
     .action(async (opts: StartOptions) => {
       const overrides = startOverrides(opts);
-      if (opts.workers !== undefined) {
-        positiveInt(opts.workers, "--workers");
-        ctx.out.note("note: --workers has no effect yet: the job runner is not part of this server build");
-      }
       // Imported here and nowhere else: every other command must start without loading the server,
       // its database driver and its native addons.
       const { loadConfig, startServer } = await import("@fovea/server");
@@ -49,8 +45,9 @@ export function registerServerCommands(program: Command, ctx: CliContext): void 
 }
 
 /** Only options given on the command line override the environment and the server's defaults. */
-function startOverrides(opts: StartOptions): { dataDir?: string; port?: number; host?: string; demo?: boolean } {
-  const o: { dataDir?: string; port?: number; host?: string; demo?: boolean } = {};
+function startOverrides(opts: StartOptions): { dataDir?: string; port?: number; host?: string; demo?: boolean; workers?: number } {
+  const o: { dataDir?: string; port?: number; host?: string; demo?: boolean; workers?: number } = {};
+  if (opts.workers !== undefined) o.workers = positiveInt(opts.workers, "--workers");
   if (opts.data !== undefined) o.dataDir = opts.data;
   if (opts.port !== undefined) {
     const port = Number(opts.port);

@@ -7,7 +7,8 @@ import type { JobStatus } from "@fovea/model";
 export type JobEvent =
   | { jobId: number; ownerId: number; type: "status"; status: JobStatus }
   | { jobId: number; ownerId: number; type: "progress"; fraction: number; message: string }
-  | { jobId: number; ownerId: number; type: "log"; stream: "stdout" | "stderr"; text: string };
+  /** `offset`: where `text` starts in the stored stream (a follower uses it to skip what it has). */
+  | { jobId: number; ownerId: number; type: "log"; stream: "stdout" | "stderr"; text: string; offset: number };
 
 type Listener = (e: JobEvent) => void;
 

@@ -13,6 +13,7 @@ import type { JobRecord, Ownership, RunEnd, ScriptRunner } from "../ports/index.
 import type { AuthService } from "./auth.service.ts";
 import { toJobDto } from "./job-dto.ts";
 import type { JobEventHub } from "./job-events.ts";
+import { JobOutput } from "./job-output.ts";
 import type { ServiceDeps } from "./ports.ts";
 import type { ScriptSettings } from "./script-settings.ts";
 import type { ScriptsService } from "./scripts.service.ts";
@@ -156,24 +157,18 @@ export class JobsService {
     const memoryMb = Math.min(d.memoryMb ?? this.c.settings.defaultMemoryMb, this.c.settings.maxMemoryMb);
     // The job's token acts as the launching user in the launching group, and only while the job runs.
     const { token } = await this.c.auth.openJobSession(user, job.groupId, job.id, timeoutSeconds + 60);
-    let lastProgress = 0;
-    return this.c.runner.run({
+    const output = new JobOutput(this.deps.repos.jobs, this.c.events, job, () => undefined);
+    const end = await this.c.runner.run({
       language: script.language,
       runnable: version.runnable, inputs: job.inputs, jobId: job.id, serverUrl: this.c.settings.serverUrl(), token,
       timeoutMs: timeoutSeconds * 1000, memoryMb, signal,
     }, {
-      progress: (fraction, message) => {
-        const now = Date.now();
-        this.c.events.publish({ jobId: job.id, ownerId: job.ownerId, type: "progress", fraction, message });
-        if (now - lastProgress < 200 && fraction < 1) return; // the database needs only the latest few
-        lastProgress = now;
-        void this.deps.repos.jobs.setProgress(job.id, fraction, message).catch(() => undefined);
-      },
-      log: (stream, text) => {
-        this.c.events.publish({ jobId: job.id, ownerId: job.ownerId, type: "log", stream, text });
-        void this.deps.repos.jobs.appendLog(job.id, stream, text).catch(() => undefined);
-      },
+      progress: (fraction, message) => output.progress(fraction, message),
+      log: (stream, text) => output.log(stream, text),
     });
+    // The job ends only once its whole log is stored: a follower that sees the end has every line.
+    await output.drain();
+    return end;
   }
 
   async #finish(job: JobRecord, end: RunEnd): Promise<void> {

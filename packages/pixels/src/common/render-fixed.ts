@@ -90,7 +90,8 @@ function sourceOf(c: TableChannel, wide: Uint16Array | undefined, from: number, 
 /** The channel's term in component `comp`, or undefined when its colour has no such component. */
 function termOf(c: TableChannel, source: { src: Uint16Array; at: number }, comp: number): Term | undefined {
   const entries = c.table.components[comp];
-  return entries && { ...source, flip: c.flip, lo: c.table.lo, last: c.table.last, entries };
+  // A plain literal, not a spread: every term then has the one shape the kernels were tuned on.
+  return entries && { src: source.src, at: source.at, flip: c.flip, lo: c.table.lo, last: c.table.last, entries };
 }
 
 function tableChannel(ch: ActiveChannel, shift: number, maxEntries: number): TableChannel | undefined {

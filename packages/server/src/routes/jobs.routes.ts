@@ -19,7 +19,7 @@ function openEventStream(reply: FastifyReply, onClose: () => void): (event: stri
     onClose();
   });
   return (event, data) => {
-    raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    if (!raw.writableEnded) raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
 }
 
@@ -53,20 +53,40 @@ export async function jobRoutes(app: FastifyInstance, { services }: { services: 
     const actor = authOf(request).actor;
     const id = request.params.id;
     const snapshot = await services.jobs.get(actor, id); // 404 before the stream opens
+    // Subscribe before reading the stored log, and hold live events until it has been sent: a log
+    // chunk is announced only once stored, so its offset tells whether the history included it.
+    const held: JobEvent[] = [];
+    let live = false;
+    const sent = { stdout: 0, stderr: 0 };
     let unsubscribe = (): void => undefined;
     const send = openEventStream(reply, () => unsubscribe());
-    unsubscribe = services.jobEvents.subscribe((e: JobEvent) => {
-      if (e.jobId !== id) return;
+    const forward = (e: JobEvent): void => {
+      if (e.type === "log") {
+        const skip = sent[e.stream] - e.offset;
+        if (skip >= e.text.length) return; // already in the history
+        const text = skip > 0 ? e.text.slice(skip) : e.text;
+        sent[e.stream] = e.offset + e.text.length;
+        send("log", { ...e, text, offset: e.offset + Math.max(0, skip) });
+        return;
+      }
       send(e.type, e);
       if (e.type === "status" && isFinished(e.status)) reply.raw.end();
+    };
+    unsubscribe = services.jobEvents.subscribe((e: JobEvent) => {
+      if (e.jobId !== id) return;
+      if (live) forward(e);
+      else held.push(e);
     });
     send("job", snapshot);
     for (const stream of ["stdout", "stderr"] as const) {
       const text = await services.jobs.log(actor, id, stream);
-      if (text) send("log", { jobId: id, type: "log", stream, text });
+      sent[stream] = text.length;
+      if (text) send("log", { jobId: id, type: "log", stream, text, offset: 0 });
     }
+    live = true;
+    for (const e of held.splice(0)) forward(e);
     const now = await services.jobs.get(actor, id);
-    if (isFinished(now.status)) {
+    if (isFinished(now.status) && !reply.raw.writableEnded) {
       send("status", { jobId: id, type: "status", status: now.status });
       reply.raw.end();
     }
