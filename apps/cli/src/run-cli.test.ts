@@ -65,10 +65,10 @@ test("whoami without a login fails with exit 1 and says how to log in", async (t
   assert.match(r.stderr, /^error: not logged in to http:\/\/127\.0\.0\.1:9\nhint: run `fovea login -s http:\/\/127\.0\.0\.1:9 -u USER`/);
 });
 
-test("download Image:ID explains that original files come with pixel import", async (t) => {
+test("download Image:ID without a login fails with the error envelope on stdout", async (t) => {
   const r = await fovea(t, "download", "Image:3", "--json");
   assert.equal(r.code, 1);
-  assert.match(JSON.parse(r.stdout).error.message, /not available until pixel import lands/);
+  assert.match(JSON.parse(r.stdout).error.message, /not logged in/);
 });
 
 test("roi add refuses an invalid file before contacting the server, naming each field", async (t) => {
