@@ -8,12 +8,14 @@ import { benchApiList } from "./api-list.bench.ts";
 import { benchJobs } from "./jobs.bench.ts";
 import { benchPixels } from "./pixels.bench.ts";
 import { benchRenderInProcess } from "./render-inprocess.bench.ts";
+import { benchScripts } from "./scripts.bench.ts";
 
 const BENCHES: Record<string, () => Promise<string[]>> = {
   "api-list": benchApiList,
   pixels: benchPixels,
   jobs: benchJobs,
   "render-inprocess": benchRenderInProcess,
+  scripts: benchScripts,
 };
 
 const wanted = process.argv.slice(2);
