@@ -95,13 +95,8 @@ export default defineScript({ name: "Deps", params: {}, run: () => ({ Name: new 
     }
   });
 
-  test("Python is stored as it is, and cannot be described or run yet", async () => {
+  test("Python is stored as it is (described and run by python-runner.ts: python.test.ts)", async () => {
     const source = "print('hi')\n";
     assert.equal(await t.runner.prepare("python", source, "x.py"), source);
-    await expectInvalid(t.runner.describe("python", source), /Python scripts are not supported yet/);
-    await expectInvalid(t.runner.run({
-      language: "python", runnable: source, inputs: {}, jobId: 1, serverUrl: "http://127.0.0.1:9", token: "t",
-      timeoutMs: 1000, memoryMb: 64, signal: new AbortController().signal,
-    }, { progress() {}, log() {} }), /Python scripts are not supported yet/);
   });
 });

@@ -5,13 +5,16 @@
  */
 import { FoveaError, validateDeclaration, type ScriptDeclaration } from "@fovea/model";
 import type { ChildMessage } from "./protocol.ts";
-import { supervise, type Supervised } from "./supervise.ts";
+import { supervise, type Launch, type Supervised } from "./supervise.ts";
 
 export interface DescribeSettings {
   readonly workRoot: string;
   readonly timeoutMs: number;
   readonly memoryMb: number;
   readonly onSpawn?: ((pid: number) => void) | undefined;
+  /** Another language's process (Node when absent), and what to tell an author whose script sent no declaration. */
+  readonly launch?: Launch | undefined;
+  readonly noDeclarationHint?: string | undefined;
 }
 
 /** The last non-empty lines of stderr, for a message (the whole tail goes to details). */
@@ -56,6 +59,7 @@ export async function describeScript(runnable: string, settings: DescribeSetting
     memoryMb: settings.memoryMb,
     maxLogBytes: 64 * 1024,
     onSpawn: settings.onSpawn,
+    launch: settings.launch,
     onMessage(m: ChildMessage) {
       if (m.type === "declaration" && declaration === undefined) declaration = m.declaration;
       else if (m.type === "error") error ??= m.message;
@@ -66,7 +70,7 @@ export async function describeScript(runnable: string, settings: DescribeSetting
   const failed = failure(end, error, settings);
   if (failed) throw failed;
   if (declaration === undefined) {
-    throw invalid("the script sent no declaration: its module must call defineScript(…) from @fovea/sdk (export default defineScript({ … }))");
+    throw invalid(settings.noDeclarationHint ?? "the script sent no declaration: its module must call defineScript(…) from @fovea/sdk (export default defineScript({ … }))");
   }
   const issues = validateDeclaration(declaration);
   if (issues.length > 0) {

@@ -1,13 +1,14 @@
 /**
- * The Node implementation of core's ScriptRunner port: TypeScript and JavaScript scripts bundled
- * with esbuild and run by this same Node binary, one process per describe or run. Python scripts
- * are stored as they are; running them comes with the Python runtime.
+ * Core's ScriptRunner port: TypeScript and JavaScript scripts bundled with esbuild and run by this
+ * same Node binary, Python scripts run by a Python 3 interpreter (python-runner.ts); one process
+ * per describe or run, under the same supervision.
  */
 import { mkdirSync } from "node:fs";
 import type { RunEnd, RunRequest, RunSink, ScriptRunner } from "@fovea/core";
-import { FoveaError, type ScriptDeclaration, type ScriptLanguage } from "@fovea/model";
+import type { ScriptDeclaration, ScriptLanguage } from "@fovea/model";
 import { bundleScript } from "./bundle.ts";
 import { describeScript } from "./describe.ts";
+import { createPythonRuntime, type PythonOptions } from "./python-runner.ts";
 import { runScript } from "./run.ts";
 
 export interface NodeRunnerOptions {
@@ -21,10 +22,8 @@ export interface NodeRunnerOptions {
   readonly maxLogBytes?: number;
   /** Observes the process id of each describe and run (tests check that its process group is gone afterwards). */
   readonly onSpawn?: (pid: number) => void;
-}
-
-function pythonNotYet(): FoveaError {
-  return new FoveaError("SCRIPT_INVALID", "Python scripts are not supported yet");
+  /** Python scripts: the interpreter (default `python3` from PATH) and the SDK folder. */
+  readonly python?: PythonOptions;
 }
 
 /**
@@ -42,17 +41,18 @@ export function createNodeRunner(options: NodeRunnerOptions): ScriptRunner {
     onSpawn: options.onSpawn,
   };
   const runSettings = { workRoot: options.workRoot, maxLogBytes: options.maxLogBytes ?? 16 * 1024 * 1024, onSpawn: options.onSpawn };
+  const python = createPythonRuntime(options.python ?? {}, describeSettings, runSettings);
   return {
     async prepare(language: ScriptLanguage, source: string, fileName: string): Promise<string> {
-      if (language === "python") return source;
+      if (language === "python") return python.prepare(source, fileName);
       return bundleScript(source, fileName, language, options.workRoot);
     },
     async describe(language: ScriptLanguage, runnable: string): Promise<ScriptDeclaration> {
-      if (language === "python") throw pythonNotYet();
+      if (language === "python") return python.describe(runnable);
       return describeScript(runnable, describeSettings);
     },
     async run(req: RunRequest, sink: RunSink): Promise<RunEnd> {
-      if (req.language === "python") throw pythonNotYet();
+      if (req.language === "python") return python.run(req, sink);
       return runScript(req, sink, runSettings);
     },
   };

@@ -6,18 +6,21 @@
  */
 import type { RunEnd, RunRequest, RunSink } from "@fovea/core";
 import { lastLines } from "./describe.ts";
-import { supervise, type Supervised } from "./supervise.ts";
+import { supervise, type Launch, type Supervised } from "./supervise.ts";
 
 export interface RunSettings {
   readonly workRoot: string;
   readonly maxLogBytes: number;
   readonly onSpawn?: ((pid: number) => void) | undefined;
+  /** Another language's process (Node when absent), and what to tell an author whose script sent no outputs. */
+  readonly launch?: Launch | undefined;
+  readonly noOutputsHint?: string | undefined;
 }
 
 /** V8's fatal message when the JavaScript heap reaches --max-old-space-size. */
 const HEAP_OOM = /Reached heap limit|JavaScript heap out of memory|FatalProcessOutOfMemory/;
 
-function decide(end: Supervised, req: RunRequest, memoryMb: number, error: string | undefined, outputs: Record<string, unknown> | undefined): RunEnd {
+function decide(end: Supervised, req: RunRequest, memoryMb: number, error: string | undefined, outputs: Record<string, unknown> | undefined, settings: RunSettings): RunEnd {
   switch (end.stop?.kind) {
     case "timeout":
       return { status: "timed_out", error: `timed out after ${formatSeconds(req.timeoutMs)} (wall-clock limit)` };
@@ -37,7 +40,7 @@ function decide(end: Supervised, req: RunRequest, memoryMb: number, error: strin
   }
   if (error !== undefined) return { status: "failed", error, exitCode: end.exitCode };
   if (end.exitCode === 0 && outputs) return { status: "succeeded", outputs, exitCode: 0 };
-  if (end.exitCode === 0) return { status: "failed", error: "the script ended without reporting outputs (does it call defineScript from @fovea/sdk?)", exitCode: 0 };
+  if (end.exitCode === 0) return { status: "failed", error: settings.noOutputsHint ?? "the script ended without reporting outputs (does it call defineScript from @fovea/sdk?)", exitCode: 0 };
   const how = end.exitCode === null ? `was killed by ${end.exitSignal}` : `exited with code ${end.exitCode}`;
   const tail = lastLines(end.stderrTail, 1);
   return { status: "failed", error: `the script ${how}${tail ? `: ${tail}` : ""}`, exitCode: end.exitCode };
@@ -74,6 +77,7 @@ export async function runScript(req: RunRequest, sink: RunSink, settings: RunSet
     run: { serverUrl: req.serverUrl, token: req.token, jobId: req.jobId, inputs: req.inputs },
     maxLogBytes: settings.maxLogBytes,
     onSpawn: settings.onSpawn,
+    launch: settings.launch,
     onMessage(m) {
       if (m.type === "progress") guard(() => sink.progress(m.fraction, m.message));
       else if (m.type === "outputs") outputs ??= m.outputs;
@@ -82,5 +86,5 @@ export async function runScript(req: RunRequest, sink: RunSink, settings: RunSet
     onOutput: (stream, text) => guard(() => sink.log(stream, text)),
   });
   if (sinkError !== undefined) throw new Error(`the run sink failed while job ${req.jobId} ran`, { cause: sinkError });
-  return decide(end, req, memoryMb, error, outputs);
+  return decide(end, req, memoryMb, error, outputs, settings);
 }

@@ -34,7 +34,20 @@ export interface SuperviseOptions {
   readonly onOutput: (stream: Stream, text: string) => void;
   /** Called with the pid as soon as the process exists (tests use it to check the group is gone). */
   readonly onSpawn?: ((pid: number) => void) | undefined;
+  /** How to start the process; Node (script.mjs) when absent. Other languages bring their own. */
+  readonly launch?: Launch | undefined;
 }
+
+/** The language-specific part of a script process: its file name and command line. */
+export interface Launch {
+  /** The runnable's file name in the job directory, e.g. `script.py`. */
+  readonly fileName: string;
+  readonly command: (jobDir: string, scriptPath: string, memoryMb: number, timeoutMs: number) => { file: string; args: string[] };
+  /** Node's permission-model warning may open stderr (old Node versions); other runtimes never print it. */
+  readonly stripNodeWarning: boolean;
+}
+
+const NODE_LAUNCH: Launch = { fileName: "script.mjs", command, stripNodeWarning: !CAN_DISABLE_WARNING };
 
 export interface Supervised {
   readonly pid: number;
@@ -61,7 +74,7 @@ export function killGroup(pid: number, signal: NodeJS.Signals): void {
 export async function supervise(opts: SuperviseOptions): Promise<Supervised> {
   const jobDir = await mkdtemp(join(opts.workRoot, "job-"));
   try {
-    const scriptPath = join(jobDir, "script.mjs");
+    const scriptPath = join(jobDir, (opts.launch ?? NODE_LAUNCH).fileName);
     await writeFile(scriptPath, opts.runnable);
     let run: RunEnv | undefined;
     if (opts.run) {
@@ -77,7 +90,8 @@ export async function supervise(opts: SuperviseOptions): Promise<Supervised> {
 
 function watch(jobDir: string, scriptPath: string, run: RunEnv | undefined, opts: SuperviseOptions): Promise<Supervised> {
   return new Promise((resolve, reject) => {
-    const { file, args } = command(jobDir, scriptPath, opts.memoryMb, opts.timeoutMs);
+    const launch = opts.launch ?? NODE_LAUNCH;
+    const { file, args } = launch.command(jobDir, scriptPath, opts.memoryMb, opts.timeoutMs);
     const child = spawn(file, args, {
       cwd: jobDir,
       env: scriptEnv(jobDir, opts.mode, run),
@@ -99,7 +113,7 @@ function watch(jobDir: string, scriptPath: string, run: RunEnv | undefined, opts
     };
 
     const stdout = new OutputCapture("stdout", opts.onOutput, opts.maxLogBytes);
-    let sawFirstStderr = CAN_DISABLE_WARNING;
+    let sawFirstStderr = !launch.stripNodeWarning;
     const stderr = new OutputCapture("stderr", (s, text) => {
       if (!sawFirstStderr) {
         sawFirstStderr = true;
