@@ -62,7 +62,7 @@ export default defineScript({
     ctx.progress(1, "done");
     const tail = notes.length > 0 ? ` Notes: ${notes.join("; ")}.` : "";
     if (rows.length === 0) return { Message: `No line measured.${tail}` };
-    const csv = [HEADER, ...rows].map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
+    const csv = [HEADER, ...rows].map((r) => r.map(csvField).join(",")).join("\n") + "\n"; // RFC 4180 fields, `\n` line ends (the issue asks for them; Excel and pandas read both)
     const fileName = `kymograph_velocities_${analysed.map((im) => im.id).join("-")}.csv`;
     const file = await ctx.attachFile(fileName, csv, { to: analysed.map((im) => ctx.ref("Image", im.id)) });
     return { Line_Data: file, Message: `Measured ${rows.length} segments on ${analysed.length} kymographs: ${fileName}.${tail}` };
