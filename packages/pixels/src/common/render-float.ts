@@ -1,6 +1,7 @@
 /**
- * The float path of renderRgb: 32-bit and float planes, and 8/16-bit planes too small to be worth
- * a table. It is the formula itself, in float64 and in channel order, so it is exact by definition.
+ * The float path of renderRgb: 32-bit and float planes, 8/16-bit planes too small to be worth a
+ * table, and windows no table can serve (not finite, or wider than 2^40). It is the formula itself,
+ * in float64 and in channel order, so it is exact by definition.
  * Isomorphic: no Node APIs.
  */
 import { windowIntensity, type ActiveChannel } from "./render-channel.ts";
@@ -8,6 +9,7 @@ import { windowIntensity, type ActiveChannel } from "./render-channel.ts";
 /** Pixels per block: the accumulator (3 × 8 bytes per pixel) and the values stay in cache. */
 const BLOCK = 8192;
 
+/** Writes the RGB of `pixelCount` pixels of the `active` channels to `out`. */
 export function renderFloat(active: readonly ActiveChannel[], pixelCount: number, out: Uint8Array): void {
   const size = Math.min(BLOCK, pixelCount);
   const values = new Float64Array(size);

@@ -14,6 +14,7 @@ export interface EncodeOptions {
   readonly longestSide?: number | undefined;
 }
 
+/** The encoded bytes, as a view of sharp's output buffer (no copy). */
 export async function encodeRgb(rgb: Uint8Array, width: number, height: number, opts: EncodeOptions): Promise<Uint8Array> {
   let img = sharp(rgb, { raw: { width, height, channels: 3 } });
   if (opts.longestSide !== undefined) {
@@ -23,7 +24,7 @@ export async function encodeRgb(rgb: Uint8Array, width: number, height: number, 
     // fill: the box already has the image's aspect ratio (to rounding), so nothing is cropped.
     img = img.resize(w, h, { fit: "fill", kernel: s > 1 ? "nearest" : "lanczos3" });
   }
-  if (opts.format === "png") return new Uint8Array(await img.png().toBuffer());
+  if (opts.format === "png") return viewOf(await img.png().toBuffer());
   if (opts.format === "jpeg") {
     const quality = opts.quality ?? 90;
     if (!Number.isInteger(quality) || quality < 1 || quality > 100) {
@@ -31,8 +32,13 @@ export async function encodeRgb(rgb: Uint8Array, width: number, height: number, 
         details: [{ field: "quality", message: "must be an integer 1-100" }],
       });
     }
-    return new Uint8Array(await img.jpeg({ quality }).toBuffer());
+    return viewOf(await img.jpeg({ quality }).toBuffer());
   }
   const format: never = opts.format;
   throw new FoveaError("VALIDATION_FAILED", `unknown image format ${String(format)}`, { details: [{ field: "format", message: "must be png or jpeg" }] });
+}
+
+/** A plain Uint8Array over a Buffer's bytes: callers get the usual type without a copy. */
+function viewOf(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

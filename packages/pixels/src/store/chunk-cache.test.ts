@@ -34,3 +34,15 @@ test("evict drops exactly the keys with the prefix", () => {
   assert.deepEqual(["1/0/a", "1/0/b", "12/0/a", "2/1/a"].map((k) => cache.get(k) !== undefined), [false, false, true, true]);
   assert.equal(cache.bytes, 20);
 });
+
+test("an offered chunk is kept only when offered again while remembered", () => {
+  const cache = new ChunkCache(1000);
+  assert.equal(cache.offer("scan", chunk(10)), false);
+  assert.equal(cache.get("scan"), undefined);
+  assert.equal(cache.offer("scan", chunk(10, 5)), true);
+  assert.equal(cache.get("scan")?.[0], 5);
+  cache.evict("s"); // forgets offers too
+  cache.offer("scan", chunk(10));
+  cache.evict("s");
+  assert.equal(cache.offer("scan", chunk(10)), false);
+});

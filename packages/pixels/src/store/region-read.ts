@@ -9,6 +9,7 @@ import type { ChunkCache } from "./chunk-cache.ts";
 import { boundedQueue } from "./chunk-queue.ts";
 import type { ChunkCoords, ChunkSource } from "./chunk-source.ts";
 
+/** How readRegionFromChunks may use the chunk cache, and what the caller may do with the result. */
 export interface RegionReadOptions {
   /** Where decoded chunks are kept, under `cacheKey`/t/c/z/cy/cx; absent: nothing is kept. */
   readonly cache?: ChunkCache | undefined;
@@ -32,7 +33,7 @@ export async function readRegionFromChunks(
   const [cy0, cy1] = [Math.floor(y / chunkY), Math.floor((y + height - 1) / chunkY)];
   const [cx0, cx1] = [Math.floor(x / chunkX), Math.floor((x + width - 1) / chunkX)];
   if (x === cx0 * chunkX && y === cy0 * chunkY && width === chunkX && height === chunkY) {
-    const { data, shared } = await chunk(source, { t, c, z, cy: cy0, cx: cx0 }, opts);
+    const { data, shared } = await chunk(source, { t, c, z, cy: cy0, cx: cx0 }, opts, "keep");
     return { width, height, data: shared && !opts.readOnly ? data.slice() : data };
   }
   const out = allocate(source.dtype, width * height);
@@ -40,7 +41,7 @@ export async function readRegionFromChunks(
   const queue = boundedQueue();
   for (let cy = cy0; cy <= cy1; cy++) for (let cx = cx0; cx <= cx1; cx++) {
     queue.add(async () => {
-      const { data } = await chunk(source, { t, c, z, cy, cx }, opts);
+      const { data } = await chunk(source, { t, c, z, cy, cx }, opts, "offer");
       copyOverlap(data, cy * chunkY, cx * chunkX, chunkX, out, region);
     });
   }
@@ -48,13 +49,19 @@ export async function readRegionFromChunks(
   return { width, height, data: out };
 }
 
-async function chunk(source: ChunkSource, at: ChunkCoords, opts: RegionReadOptions): Promise<{ data: TypedArray; shared: boolean }> {
+/**
+ * A decoded chunk, from the cache if it is there. A newly decoded one is kept at once for a tile
+ * (a region that is exactly one chunk: viewers come back to those), and only offered for larger
+ * regions, which are mostly one-off reads (see ChunkCache).
+ */
+async function chunk(source: ChunkSource, at: ChunkCoords, opts: RegionReadOptions, policy: "keep" | "offer"): Promise<{ data: TypedArray; shared: boolean }> {
   opts.signal?.throwIfAborted();
   const key = `${opts.cacheKey}/${at.t}/${at.c}/${at.z}/${at.cy}/${at.cx}`;
   const hit = opts.cache?.get(key);
   if (hit) return { data: hit, shared: true };
   const data = await source.read(at, opts.signal);
   if (!opts.cache || !opts.stillValid()) return { data, shared: false };
+  if (policy === "offer") return { data, shared: opts.cache.offer(key, data) };
   opts.cache.set(key, data);
   return { data, shared: true };
 }

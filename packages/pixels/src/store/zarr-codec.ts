@@ -11,6 +11,12 @@
  *   zstd-5   171 / 266   47 / 30  3.24
  *
  * zstd is a core Zarr v3 codec, so zarr-python, napari and Fiji's readers all open the result.
+ *
+ * Reading, zarrita decodes with numcodecs' Emscripten build, whose embind `std::string` argument
+ * (`toWireType`) copies the compressed chunk into wasm memory byte by byte in JavaScript. zstddec
+ * (installed with geotiff, reachable through its getDecoder) copies with one memcpy, but its wasm
+ * decompresses more slowly: per 512² chunk it was 10–15% faster alone and no faster when reading
+ * 47 planes in a row (~180 MB/s both, medians of 8), so reads stay on zarrita's decoder.
  */
 import type { CodecMetadata } from "zarrita";
 

@@ -22,6 +22,7 @@ import { ZarrPixelWriter } from "./zarr-pixel-writer.ts";
 /** Opened images kept for tile reads: manifest and array metadata are read once per image. */
 const CACHE_SIZE = 64;
 
+/** Tuning of createZarrPixelStore; the defaults suit the server. */
 export interface ZarrPixelStoreOptions {
   /** Budget for decoded chunks kept between reads (default 64 MiB); 0 keeps none. */
   readonly chunkCacheBytes?: number | undefined;
@@ -53,6 +54,7 @@ interface ImageEntry {
   readonly opened: Promise<OpenedImage>;
 }
 
+/** The pixel store rooted at `rootDir` (created on first write). */
 export function createZarrPixelStore(rootDir: string, options: ZarrPixelStoreOptions = {}): ZarrPixelStore {
   const images = new Map<string, ImageEntry>();
   const budget = options.chunkCacheBytes ?? DEFAULT_CHUNK_CACHE_BYTES;
@@ -130,7 +132,8 @@ export function createZarrPixelStore(rootDir: string, options: ZarrPixelStoreOpt
 
     async thumbnail(key: string): Promise<Uint8Array> {
       try {
-        return new Uint8Array(await readFile(join(imageDir(rootDir, key), THUMBNAIL_FILE)));
+        const png = await readFile(join(imageDir(rootDir, key), THUMBNAIL_FILE));
+        return new Uint8Array(png.buffer, png.byteOffset, png.byteLength); // the file's bytes, not a copy
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === "ENOENT") throw new FoveaError("NOT_FOUND", `no thumbnail stored under key ${key}`);
         throw err;
@@ -159,11 +162,8 @@ export function createZarrPixelStore(rootDir: string, options: ZarrPixelStoreOpt
 
 /** A level's array, and its chunk source when the chunks are the store's own one-plane tiles. */
 async function openLevel(dir: string, level: number, signal?: AbortSignal): Promise<Level> {
-  const root = zarrRoot(dir, true);
-  const array = await openLevelArray(root, level, signal);
-  const meta = await root.store.get(`/${level}/zarr.json`, signal ? { signal } : undefined);
-  const chunks = meta ? chunkSource(array, JSON.parse(new TextDecoder().decode(meta)) as Record<string, unknown>) : undefined;
-  return { array, chunks };
+  const array = await openLevelArray(zarrRoot(dir, true), level, signal);
+  return { array, chunks: chunkSource(array) };
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -78,8 +78,10 @@ export async function pixelRoutes(app: FastifyInstance, { services }: RouteOptio
 
   api.get("/images/:id/thumbnail", {
     schema: { tags, summary: "PNG thumbnail (longest side 96 px)", params: IdParams, response: { 200: Binary("PNG"), 404: ErrorResponse } },
-  }, async (request, reply) => reply.type("image/png").header("cache-control", "private, max-age=3600")
-    .send(Buffer.from(await pixels.thumbnail(authOf(request).actor, request.params.id))));
+  }, async (request, reply) => {
+    const png = await pixels.thumbnail(authOf(request).actor, request.params.id);
+    return reply.type("image/png").header("cache-control", "private, max-age=3600").send(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+  });
 
   api.get("/images/:id/originals", {
     schema: { tags, summary: "The files the image was imported from", params: IdParams, response: { 200: Type.Object({ items: Type.Array(OriginalFile) }) } },

@@ -86,6 +86,8 @@ export async function renderRoutes(app: FastifyInstance, { services, store }: Ro
       ...(q.projection && { projection: q.projection }),
       ...(q.quality !== undefined && { quality: q.quality }),
     });
-    return reply.type(format === "png" ? "image/png" : "image/jpeg").header("cache-control", "private, max-age=60").send(Buffer.from(bytes));
+    // A Buffer over the encoded bytes, not a copy of them.
+    return reply.type(format === "png" ? "image/png" : "image/jpeg").header("cache-control", "private, max-age=60")
+      .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   });
 }
