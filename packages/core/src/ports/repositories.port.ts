@@ -103,18 +103,8 @@ export interface RoiRepository {
   deleteShape(id: number): Promise<void>;
 }
 
-export interface NewAnnotation extends Ownership {
-  kind: AnnotationKind;
-  namespace: string | null;
-  description: string;
-  textValue: string | null;
-  mapValue: [string, string][] | null;
-  fileName: string | null;
-  mimeType: string | null;
-  fileSize: number | null;
-  sha256: string | null;
-  storageKey: string | null;
-}
+/** An annotation as inserted: the record without what the database assigns. */
+export type NewAnnotation = Omit<AnnotationRecord, "id" | "createdAt" | "updatedAt">;
 
 export interface AnnotationFilter {
   readonly scope: VisibilityScope;

@@ -2,7 +2,7 @@
  * A TIFF series: one image of a TIFF file, as the layouts (OME-TIFF, ImageJ, plain) describe it,
  * with the mapping of each (z, c, t) to a page and a sample within that page.
  */
-import type { ChannelMeta } from "@fovea/core";
+import type { ChannelMeta, ImageMetadata } from "@fovea/core";
 import type { PixelType } from "@fovea/model";
 import type { TiffPage } from "./tiff-pages.ts";
 import { RGB_CHANNELS } from "./channel-defaults.ts";
@@ -16,24 +16,12 @@ export interface PlaneSource {
 }
 
 /** One image of a TIFF file, as a layout describes it. */
-export interface TiffSeries {
+export interface TiffSeries extends Omit<ImageMetadata, "name" | "format"> {
   readonly name?: string | undefined;
   readonly format: "OME-TIFF" | "TIFF";
-  readonly sizeX: number;
-  readonly sizeY: number;
-  readonly sizeZ: number;
-  readonly sizeC: number;
-  readonly sizeT: number;
-  /** Usually the pages' type; OME-XML may re-declare signedness (see ome-tiff-layout.ts). */
-  readonly pixelType: PixelType;
-  /** The type geotiff decodes the pages to; every page of the series must have it. */
+  /** The type geotiff decodes the pages to; every page of the series must have it. (pixelType is
+   * usually the pages' type too; OME-XML may re-declare signedness, see ome-tiff-layout.ts.) */
   readonly pagePixelType: PixelType;
-  readonly physicalSizeX?: number | undefined;
-  readonly physicalSizeY?: number | undefined;
-  readonly physicalSizeZ?: number | undefined;
-  readonly timeIncrement?: number | undefined;
-  readonly acquisitionDate?: string | undefined;
-  readonly channels: readonly ChannelMeta[];
   planeSource(z: number, c: number, t: number): PlaneSource;
 }
 
