@@ -7,6 +7,7 @@ import { FoveaError, type FieldIssue } from "@fovea/model";
 import type { TypedArray } from "../common/pixel-types.ts";
 import { maxProjectInto, renderRgb, type ChannelRender } from "../common/render-math.ts";
 import { encodeRgb, type ImageFormat } from "./encode-image.ts";
+import { spareRgbBuffer, takeRgbBuffer } from "./rgb-buffers.ts";
 
 export { defaultRenderSettings, type ChannelStats } from "../common/render-defaults.ts";
 export type { ChannelRender } from "../common/render-math.ts";
@@ -52,8 +53,12 @@ export async function renderRegion(store: PixelStore, key: string, req: RenderRe
       planes.push((await view(key, req.level, req.z, c, req.t, region, signal)).data);
     }
   }
-  const rgb = renderRgb(planes, req.channels, region.width * region.height);
-  return encodeRgb(rgb, region.width, region.height, { format: req.format, quality: req.quality });
+  const rgb = renderRgb(planes, req.channels, region.width * region.height, takeRgbBuffer(region.width * region.height * 3));
+  try {
+    return await encodeRgb(rgb, region.width, region.height, { format: req.format, quality: req.quality });
+  } finally {
+    spareRgbBuffer(rgb); // sharp has finished reading it once the encode settled
+  }
 }
 
 type RegionRead = PixelStore["readRegion"];
