@@ -19,6 +19,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig, startServer } from "@fovea/server";
 import { kymographMovie, siRnaHelaImages } from "../packages/pixels/src/demo/index.ts";
+import { mulberry32 } from "../packages/pixels/src/demo/random.ts";
 
 const RUNS = Number(process.env.BENCH_SCRIPT_RUNS ?? 3);
 const SHAPES_PER_IMAGE = Number(process.env.BENCH_SHAPES ?? 200);
@@ -95,17 +96,6 @@ function sameCell(a: string, b: string): boolean {
   return Number.isFinite(x) && Number.isFinite(y) && Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
 }
 
-/** A small seeded generator (mulberry32), so every run draws the same shapes. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `count` shapes in ROIs of four: rectangles, ellipses, polygons (some self-intersecting), lines,
@@ -113,7 +103,7 @@ function random(seed: number): () => number {
  * plane, the others on every plane; every third one on half-pixel coordinates.
  */
 function shapesFor(size: number, sizeZ: number, count: number, seed: number): { name: string; shapes: Shape[] }[] {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed); // seeded, so every run draws the same shapes
   let step = 100;
   // Hundredths, or halves for a third of the shapes of each kind: halves put pixel centres exactly on edges, where the §2 rules decide.
   const f = (v: number): number => Math.round(v * step) / step;

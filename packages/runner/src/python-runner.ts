@@ -86,32 +86,40 @@ function interpreterMissing(python: string, err: Error): FoveaError {
   return new FoveaError("SCRIPT_INVALID", `Python scripts need a Python 3 interpreter, and ${python} cannot be started: ${err.message}`);
 }
 
+/** Runs the interpreter briefly with a minimal environment; resolves with its exit and output. */
+function runInterpreter(python: string, args: readonly string[], stdin: string | undefined, timeoutMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(python, [...args], {
+      env: { PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin", LANG: "C.UTF-8" },
+      stdio: [stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+      timeout: timeoutMs,
+      killSignal: "SIGKILL",
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout!.setEncoding("utf8").on("data", (c: string) => (stdout += c));
+    child.stderr!.setEncoding("utf8").on("data", (c: string) => (stderr += c));
+    child.once("error", (err) => reject(interpreterMissing(python, err)));
+    child.once("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+    if (stdin !== undefined) {
+      // A closed stdin (the interpreter died at once) must not become an unhandled stream error.
+      child.stdin!.on("error", () => {});
+      child.stdin!.end(stdin, "utf8");
+    }
+  });
+}
+
 /**
  * Refuses a file that does not compile, with Python's own message and position:
  * `Broken.py:3:9: SyntaxError: invalid syntax`, then the offending line and a caret.
  */
 export async function checkPythonSyntax(source: string, fileName: string, python: string, timeoutMs = 10_000): Promise<void> {
   const name = basename(fileName) || "script.py";
-  const out = await new Promise<string>((resolve, reject) => {
-    const child = spawn(python, [...PYTHON_FLAGS, "-c", SYNTAX_CHECK, name], {
-      env: { PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin", LANG: "C.UTF-8" },
-      stdio: ["pipe", "pipe", "pipe"],
-      timeout: timeoutMs,
-      killSignal: "SIGKILL",
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
-    child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
-    child.once("error", (err) => reject(interpreterMissing(python, err)));
-    child.once("close", (code, signal) => {
-      if (code === 0) resolve(stdout);
-      else reject(new FoveaError("INTERNAL", `the Python syntax check failed (${signal ?? `exit ${code}`}): ${stderr.trim().split("\n").slice(-3).join("\n")}`));
-    });
-    // A closed stdin (the interpreter died at once) must not become an unhandled stream error.
-    child.stdin.on("error", () => {});
-    child.stdin.end(source, "utf8");
-  });
+  const r = await runInterpreter(python, [...PYTHON_FLAGS, "-c", SYNTAX_CHECK, name], source, timeoutMs);
+  if (r.code !== 0) {
+    throw new FoveaError("INTERNAL", `the Python syntax check failed (${r.signal ?? `exit ${r.code}`}): ${r.stderr.trim().split("\n").slice(-3).join("\n")}`);
+  }
+  const out = r.stdout;
   if (out.trim() === "") return;
   const problem = JSON.parse(out) as SyntaxProblem;
   const where = problem.line !== null ? `${name}:${problem.line}${problem.col !== null ? `:${problem.col}` : ""}` : name;
@@ -128,24 +136,10 @@ export async function checkPythonSyntax(source: string, fileName: string, python
  * version per directory): resolving it pins one interpreter for every job and keeps the scrubbed
  * environment scrubbed.
  */
-export function resolvePython(python: string, timeoutMs = 10_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(python, ["-I", "-c", "import sys; sys.stdout.write(sys.executable or '')"], {
-      env: { PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin", LANG: "C.UTF-8" },
-      stdio: ["ignore", "pipe", "pipe"],
-      timeout: timeoutMs,
-      killSignal: "SIGKILL",
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
-    child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
-    child.once("error", (err) => reject(interpreterMissing(python, err)));
-    child.once("close", (code, signal) => {
-      if (code === 0) resolve(stdout.trim() || python);
-      else reject(interpreterMissing(python, new Error(`${signal ?? `exit code ${code}`}${stderr.trim() ? `: ${stderr.trim().split("\n").pop()}` : ""}`)));
-    });
-  });
+export async function resolvePython(python: string, timeoutMs = 10_000): Promise<string> {
+  const r = await runInterpreter(python, ["-I", "-c", "import sys; sys.stdout.write(sys.executable or '')"], undefined, timeoutMs);
+  if (r.code === 0) return r.stdout.trim() || python;
+  throw interpreterMissing(python, new Error(`${r.signal ?? `exit code ${r.code}`}${r.stderr.trim() ? `: ${r.stderr.trim().split("\n").pop()}` : ""}`));
 }
 
 const NO_DECLARATION = "the script sent no declaration: it must call define_script(…) from fovea_sdk";
