@@ -39,12 +39,31 @@ export class OutputCapture {
     if (text === "") return;
     this.#tail = (this.#tail + text).slice(-8192);
     if (this.#truncated) return;
-    this.#bytes += Buffer.byteLength(text);
-    if (this.#bytes <= this.#maxBytes) {
+    const size = Buffer.byteLength(text);
+    if (this.#bytes + size <= this.#maxBytes) {
+      this.#bytes += size;
       this.#forward(this.#stream, text);
       return;
     }
+    // Forward what still fits (whole characters only): a chunk that crosses the cap — or arrives
+    // larger than it, as when a busy machine lets the pipe fill — keeps its beginning.
+    const head = prefixWithin(text, this.#maxBytes - this.#bytes);
+    if (head !== "") this.#forward(this.#stream, head);
+    this.#bytes = this.#maxBytes;
     this.#truncated = true;
     this.#forward(this.#stream, `\n[fovea] ${this.#stream} truncated: the script wrote more than ${this.#maxBytes} bytes\n`);
   }
+}
+
+/** The longest prefix of `text` whose UTF-8 encoding fits in `bytes`. */
+function prefixWithin(text: string, bytes: number): string {
+  let used = 0;
+  let end = 0;
+  for (const ch of text) {
+    const n = Buffer.byteLength(ch);
+    if (used + n > bytes) break;
+    used += n;
+    end += ch.length;
+  }
+  return text.slice(0, end);
 }
