@@ -20,6 +20,8 @@ const RULES = {
   "packages/server": { fovea: ["model", "core", "db", "pixels", "jobs", "runner", "client"], node: true },
   // The CLI reaches the server only through a lazy import inside `server start`.
   "apps/cli": { fovea: ["model", "client"], lazy: ["server", "runner"], node: true },
+  // The browser UI: the shared language and the HTTP client only, no Node built-ins.
+  "apps/web": { fovea: ["model", "client"], node: false },
 };
 
 function sourceFiles(dir) {
@@ -27,7 +29,7 @@ function sourceFiles(dir) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) out.push(...sourceFiles(p));
-    else if (p.endsWith(".ts") && !p.endsWith(".test.ts") && !p.endsWith(".d.ts")) out.push(p);
+    else if (/\.tsx?$/.test(p) && !/\.test\.tsx?$/.test(p) && !p.endsWith(".d.ts")) out.push(p);
   }
   return out;
 }

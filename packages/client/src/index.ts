@@ -9,4 +9,4 @@ export type { Download, UploadFields } from "./resources/files.ts";
 export type * from "./types.ts";
 export type { ImportFile, ImportFields, StoredLayout, PlaneQuery, RawPlane, RenderQuery, OriginalFileDto } from "./resources/pixels.ts";
 export type { ShapeStatsQuery, PathSamples } from "./resources/measure.ts";
-export type { UploadScriptFields, JobStreamEvent } from "./resources/scripts.ts";
+export type { UploadScriptFields, JobStreamEvent, ScriptFile } from "./resources/scripts.ts";

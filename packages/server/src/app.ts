@@ -25,6 +25,7 @@ import { scriptRoutes } from "./routes/scripts.routes.ts";
 import { pixelRoutes } from "./routes/pixels.routes.ts";
 import { renderRoutes } from "./routes/render.routes.ts";
 import { roiRoutes } from "./routes/rois.routes.ts";
+import { webRoutes } from "./routes/web.routes.ts";
 
 export const API_PREFIX = "/api/v1";
 export const VERSION = "0.1.0";
@@ -40,6 +41,8 @@ export interface AppOptions {
   logLevel: string;
   /** JSON bodies above this size are refused with 413 (uploads use multipart and maxUploadBytes). */
   bodyLimit?: number;
+  /** The built web UI (apps/web/dist), served at `/`; absent: no web UI routes. */
+  webDir?: string | undefined;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -87,6 +90,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(exportRoutes, { services: opts.services, store: opts.store, dataDir: opts.dataDir });
     api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: API_PREFIX });
+  if (opts.webDir !== undefined) await app.register(webRoutes, { webDir: opts.webDir });
 
   return app;
 }

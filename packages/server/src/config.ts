@@ -32,6 +32,8 @@ export interface ServerConfig {
   readonly jobMaxTimeoutSeconds: number;
   readonly jobDefaultMemoryMb: number;
   readonly jobMaxMemoryMb: number;
+  /** The built web UI served at `/` (default: apps/web/dist of the installation). */
+  readonly webDir?: string | undefined;
   /** Marks cookies Secure; turn on behind HTTPS. */
   readonly secureCookies: boolean;
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -85,6 +87,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
   if (env.FOVEA_MAX_UPLOAD_BYTES) fromEnv.maxUploadBytes = parseIntIn("FOVEA_MAX_UPLOAD_BYTES", env.FOVEA_MAX_UPLOAD_BYTES, 1, Number.MAX_SAFE_INTEGER, problems);
   if (env.FOVEA_SESSION_TTL_HOURS) fromEnv.sessionTtlHours = parseIntIn("FOVEA_SESSION_TTL_HOURS", env.FOVEA_SESSION_TTL_HOURS, 1, 24 * 365, problems);
   if (env.FOVEA_OFFICIAL_SCRIPTS_DIR) fromEnv.officialScriptsDir = resolve(env.FOVEA_OFFICIAL_SCRIPTS_DIR);
+  if (env.FOVEA_WEB_DIR) fromEnv.webDir = resolve(env.FOVEA_WEB_DIR);
   if (env.FOVEA_WORKERS) fromEnv.workers = parseIntIn("FOVEA_WORKERS", env.FOVEA_WORKERS, 1, 256, problems);
   if (env.FOVEA_ALLOW_USER_SCRIPTS) fromEnv.allowUserScripts = parseBool("FOVEA_ALLOW_USER_SCRIPTS", env.FOVEA_ALLOW_USER_SCRIPTS, problems);
   if (env.FOVEA_JOB_TIMEOUT_SECONDS) fromEnv.jobDefaultTimeoutSeconds = parseIntIn("FOVEA_JOB_TIMEOUT_SECONDS", env.FOVEA_JOB_TIMEOUT_SECONDS, 1, 7 * 24 * 3600, problems);

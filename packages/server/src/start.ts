@@ -10,6 +10,7 @@ import { createServices, ensureDemoAccount, ensureRoot, type Clock, type Reposit
 import { createRepositories, DiskFileStore, openDatabase, type DatabaseHandle } from "@fovea/db";
 import { createFileOpener, createZarrPixelStore } from "@fovea/pixels";
 import { buildApp } from "./app.ts";
+import { defaultWebDir } from "./web-dir.ts";
 import { loadDemoData } from "./demo-data.ts";
 import { createJobSystem } from "./job-system.ts";
 import { defaultOfficialScriptsDir, registerOfficialScripts } from "./official-scripts.ts";
@@ -65,7 +66,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const demo = config.demo ? await ensureDemoAccount(repos, argon2Hasher, config.demoPassword) : undefined;
     const app = await buildApp({
       services, store, dataDir: config.dataDir, database: database.dialect, maxUploadBytes: config.maxUploadBytes,
-      secureCookies: config.secureCookies, logLevel: config.logLevel,
+      secureCookies: config.secureCookies, logLevel: config.logLevel, webDir: config.webDir ?? defaultWebDir(),
     });
     let url = `http://${config.host}:${config.port}`;
     if (options.listen !== false) {

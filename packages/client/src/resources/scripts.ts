@@ -15,12 +15,21 @@ export type JobStreamEvent =
   | { event: "progress"; data: { jobId: number; fraction: number; message: string } }
   | { event: "log"; data: { jobId: number; stream: "stdout" | "stderr"; text: string } };
 
-async function scriptForm(path: string, fields: UploadScriptFields): Promise<FormData> {
-  const { openAsBlob } = await import("node:fs");
+/** A script to upload: a path on this machine (read lazily), or a Blob/File (browsers) with its file name. */
+export type ScriptFile = string | { blob: Blob; name: string };
+
+async function scriptForm(file: ScriptFile, fields: UploadScriptFields): Promise<FormData> {
   const form = new FormData();
+  // Fields go before the file: the server reads them before it reaches the file part.
   if (fields.official !== undefined) form.append("official", String(fields.official));
   if (fields.folder !== undefined) form.append("folder", fields.folder);
-  form.append("file", await openAsBlob(path), path.split(/[\\/]/).pop() ?? "script.ts");
+  if (typeof file === "string") {
+    // Imported lazily so that browser bundles of the client never need node:fs.
+    const { openAsBlob } = await import("node:fs");
+    form.append("file", await openAsBlob(file), file.split(/[\\/]/).pop() ?? "script.ts");
+  } else {
+    form.append("file", file.blob, file.name);
+  }
   return form;
 }
 
@@ -63,12 +72,17 @@ export class ScriptsApi {
   async source(id: number): Promise<string> {
     return (await this.#http.send("GET", `/scripts/${id}/source`)).text();
   }
-  /** Uploads a script file from this machine. */
-  async upload(path: string, fields: UploadScriptFields = {}): Promise<ScriptDto> {
-    return this.#http.json("POST", "/scripts", { form: await scriptForm(path, fields) });
+  /** Uploads a script: a file of this machine (path) or, in a browser, a Blob with its name. */
+  async upload(file: ScriptFile, fields: UploadScriptFields = {}): Promise<ScriptDto> {
+    return this.#http.json("POST", "/scripts", { form: await scriptForm(file, fields) });
   }
-  async replace(id: number, path: string): Promise<ScriptDto> {
-    return this.#http.json("PUT", `/scripts/${id}`, { form: await scriptForm(path, {}) });
+  /** Replaces the script with a new version (the old ones are kept). */
+  async replace(id: number, file: ScriptFile): Promise<ScriptDto> {
+    return this.#http.json("PUT", `/scripts/${id}`, { form: await scriptForm(file, {}) });
+  }
+  /** Every version of the script, newest last (jobs record the one they ran). */
+  async versions(id: number): Promise<{ sha256: string; createdAt: string; uploadedBy: number }[]> {
+    return (await this.#http.json<{ items: { sha256: string; createdAt: string; uploadedBy: number }[] }>("GET", `/scripts/${id}/versions`)).items;
   }
   setEnabled(id: number, enabled: boolean): Promise<ScriptDto> {
     return this.#http.json("PATCH", `/scripts/${id}`, { body: { enabled } });

@@ -1,0 +1,4 @@
+/** Shows the script form when one is open (owned by the scripts feature). */
+export function ScriptDialogHost() {
+  return null;
+}
