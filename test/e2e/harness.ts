@@ -18,7 +18,8 @@ import { loadConfig, startServer, type RunningServer } from "@fovea/server";
 
 export const CHROMIUM = process.env.FOVEA_CHROMIUM ?? "/usr/bin/chromium";
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
-const WEB_DIST = join(REPO, "apps/web/dist");
+/** The bundle under test; FOVEA_E2E_WEB_DIR points at another build (parallel work on one tree). */
+const WEB_DIST = process.env.FOVEA_E2E_WEB_DIR ?? join(REPO, "apps/web/dist");
 const OUTPUT = join(REPO, "test-output/e2e");
 export const ADMIN_PASSWORD = "e2e-root-password";
 export const DEMO = { username: "demo", password: "fovea-demo" } as const;
