@@ -5,13 +5,14 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const ROOTS = ["packages", "apps", "test", "tools"];
-const SKIP = new Set(["node_modules", "dist"]);
+// apps/web has its own runner (vitest, `npm run test:web`); its tests import vitest, not node:test.
+const SKIP = new Set(["node_modules", "dist", "apps/web"]);
 
 function find(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
-    if (SKIP.has(name)) continue;
     const p = join(dir, name);
+    if (SKIP.has(name) || SKIP.has(p)) continue;
     if (statSync(p).isDirectory()) out.push(...find(p));
     else if (/\.test\.ts$/.test(name)) out.push(p);
   }
