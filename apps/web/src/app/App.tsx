@@ -16,6 +16,7 @@ import { ActivitiesPanel } from "../features/activities/ActivitiesPanel.tsx";
 import { activitiesOpenStore } from "../features/activities/activities-panel-state.ts";
 import { Header } from "./Header.tsx";
 import { useRoute } from "./router.ts";
+import { select } from "../state/selection.ts";
 
 export function App() {
   const session = useStore(sessionStore);
@@ -32,6 +33,11 @@ export function App() {
 function AuthenticatedApp() {
   const route = useRoute();
   const activitiesOpen = useStore(activitiesOpenStore);
+  // The image on show is the selection, so the Scripts menu offers to run on it (Data_Type=Image).
+  const viewedImage = route.page === "viewer" ? route.imageId : undefined;
+  useEffect(() => {
+    if (viewedImage !== undefined) select("Image", [viewedImage]);
+  }, [viewedImage]);
   return (
     <div className={activitiesOpen ? "app with-activities" : "app"}>
       <Header route={route} />
