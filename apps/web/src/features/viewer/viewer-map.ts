@@ -76,8 +76,14 @@ export function createViewerMap({ target, image, layout, settings, onTileError }
     dispose: () => {
       target.removeEventListener("pointerdown", focusMap);
       map.setTarget(undefined);
-      map.getLayers().forEach((layer) => layer.dispose());
-      map.dispose();
+      // The tile renderer's `preload` queues lower-resolution tiles from a setTimeout(0) of the
+      // last frame, and that callback reads the layer: disposing the layers now made it throw
+      // "reading 'getRenderSource'" when the viewer was left right after a render. A timer set
+      // now runs after it (timers of equal delay run in order), so dispose from there.
+      window.setTimeout(() => {
+        map.getLayers().forEach((layer) => layer.dispose());
+        map.dispose();
+      }, 0);
     },
   };
 }
