@@ -28,9 +28,9 @@ describe("viewer teardown", { skip: webE2eSkipReason() }, () => {
       await logIn(t.page, DEMO.username, DEMO.password);
       const images = (await web.root.images.list({ limit: 10 })).items.map((i) => i.id);
       for (let i = 0; i < 16; i++) {
-        await t.page.evaluate((id) => { location.hash = `#/viewer/${id}`; }, images[i % images.length]!);
+        await t.page.evaluate(`location.hash = "#/viewer/${images[i % images.length]!}"`);
         await t.page.waitForTimeout(40 + (i % 4) * 90);
-        await t.page.evaluate(() => { location.hash = "#/data"; });
+        await t.page.evaluate(`location.hash = "#/data"`);
         await t.page.waitForTimeout(60);
       }
       await t.page.waitForTimeout(400);

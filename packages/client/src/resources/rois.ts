@@ -1,7 +1,7 @@
 /** ROIs and their shapes (`/images/:id/rois`, `/rois`, `/shapes`). */
 import type { ShapeInput } from "@fovea/model";
 import type { Transport } from "../transport.ts";
-import type { CreateRoiRequest, Page, PageQuery, RoiDto, ShapeDto, UpdateRoiRequest } from "../types.ts";
+import type { CreateRoiRequest, Page, PageQuery, RoiDto, UpdateRoiRequest } from "../types.ts";
 
 export class RoisApi {
   readonly #http: Transport;
@@ -30,8 +30,8 @@ export class RoisApi {
   addShapes(roiId: number, shapes: readonly ShapeInput[]): Promise<RoiDto> {
     return this.#http.json("POST", `/rois/${roiId}/shapes`, { body: { shapes } });
   }
-  /** Replaces one shape's geometry and style (its kind may change too). */
-  replaceShape(shapeId: number, shape: ShapeInput): Promise<ShapeDto> {
+  /** Replaces one shape's geometry and style (its kind may change too); returns the whole ROI. */
+  replaceShape(shapeId: number, shape: ShapeInput): Promise<RoiDto> {
     return this.#http.json("PUT", `/shapes/${shapeId}`, { body: shape });
   }
   deleteShape(shapeId: number): Promise<void> {

@@ -27,6 +27,8 @@ export function ImageViewer({ image, layout }: { image: ImageDto; layout: Pyrami
   useEffect(() => (viewer && mapRef.current ? exposeViewer(viewer, mapRef.current, image.id) : undefined), [viewer, image.id]);
   const active = useMemo(() => activeIndices(settings.channels), [settings.channels]);
   const resetChannels = useCallback(() => dispatch({ kind: "reset-channels", channels: initialRenderSettings(image).channels }), [image]);
+  // Picking an ROI table row of a shape on another plane shows that plane.
+  const showPlane = useCallback((plane: { z?: number; t?: number }) => dispatch({ kind: "plane", ...plane }), []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const action = shortcutFor(e);
@@ -69,7 +71,7 @@ export function ImageViewer({ image, layout }: { image: ImageDto; layout: Pyrami
         </div>
         <aside className="viewer-side" aria-label="Display and ROIs">
           <ChannelPanel image={image} settings={settings} dispatch={dispatch} onReset={resetChannels} />
-          {viewer && <RoiPanel map={viewer.map} image={image} z={settings.z} t={settings.t} activeChannels={active} />}
+          {viewer && <RoiPanel map={viewer.map} image={image} z={settings.z} t={settings.t} activeChannels={active} onShowPlane={showPlane} />}
         </aside>
       </div>
     </div>
