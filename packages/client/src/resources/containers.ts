@@ -64,11 +64,19 @@ export class DatasetsApi extends ContainerApi<DatasetDto> {
   unlinkImage(datasetId: number, imageId: number): Promise<void> {
     return this.http.json("DELETE", `${this.base}/${datasetId}/images/${imageId}`);
   }
+  /** The projects the dataset is linked into (that the caller may see). */
+  async projects(datasetId: number): Promise<ProjectDto[]> {
+    return (await this.http.json<{ items: ProjectDto[] }>("GET", `${this.base}/${datasetId}/projects`)).items;
+  }
 }
 
 /** Images are created by import, not by this API; they can be listed, read, edited and deleted. */
 export class ImagesApi extends ContainerApi<ImageDto> {
   constructor(http: Transport) {
     super(http, "/images");
+  }
+  /** The datasets the image is linked into (that the caller may see). */
+  async datasets(imageId: number): Promise<DatasetDto[]> {
+    return (await this.http.json<{ items: DatasetDto[] }>("GET", `${this.base}/${imageId}/datasets`)).items;
   }
 }

@@ -65,6 +65,22 @@ export class ContainersService {
     return this.#page(actor, kind, res);
   }
 
+  /**
+   * The projects a dataset sits in, or the datasets holding an image, that the actor may see (the
+   * web UI's way back from an image to its dataset, and from a dataset to its project).
+   */
+  async parents(actor: Actor, kind: "dataset" | "image", id: number): Promise<ContainerDto[]> {
+    const child = kind === "image" ? await this.deps.repos.containers.findImage(id) : await this.deps.repos.containers.findById(kind, id);
+    requireAccess(actor, "read", child, `${LABEL[kind]} ${id}`);
+    const parentKind = kind === "image" ? "dataset" : "project";
+    const out: ContainerDto[] = [];
+    for (const parentId of await this.deps.repos.containers.parentIds(kind, id)) {
+      const row = await this.deps.repos.containers.findById(parentKind, parentId);
+      if (row && can(actor, "read", row)) out.push(await this.#dto(actor, parentKind, row));
+    }
+    return out.sort((a, b) => a.id - b.id);
+  }
+
   /** The datasets of a project, or the images of a dataset, that the actor may see. */
   async children(actor: Actor, kind: "project" | "dataset", id: number, page: Page): Promise<PageResult<ContainerDto>> {
     requireAccess(actor, "read", await this.deps.repos.containers.findById(kind, id), `${LABEL[kind]} ${id}`);

@@ -35,6 +35,15 @@ export async function containerRoutes(app: FastifyInstance, opts: RouteOptions):
   for (const spec of KINDS) registerKind(app, opts, spec);
   registerLinks(app, opts, "project", "projects", "datasets", LinkDatasetBody, (b) => (b as { datasetId: number }).datasetId);
   registerLinks(app, opts, "dataset", "datasets", "images", LinkImageBody, (b) => (b as { imageId: number }).imageId);
+  registerParents(app, opts, "dataset", "datasets", "projects", Project);
+  registerParents(app, opts, "image", "images", "datasets", Dataset);
+}
+
+/** The containers an object sits in (many-to-many links, so a list), visible ones only. */
+function registerParents(app: FastifyInstance, { services }: RouteOptions, kind: "dataset" | "image", path: string, parentPath: string, dto: TSchema): void {
+  typed(app).get(`/${path}/:id/${parentPath}`, {
+    schema: { tags: [path], summary: `The ${parentPath} it is linked into`, params: IdParams, response: { 200: Type.Object({ items: Type.Array(dto) }), 404: ErrorResponse } },
+  }, async (request) => ({ items: await services.containers.parents(authOf(request).actor, kind, request.params.id) }));
 }
 
 function registerKind(app: FastifyInstance, { services }: RouteOptions, spec: KindSpec): void {

@@ -16,9 +16,14 @@ export interface ImageNeighbours {
   next: ImageDto | undefined;
 }
 
-/** Undefined while loading, when the dataset is unknown, or when the image is not in it. */
-export function useImageNeighbours(imageId: number, datasetId: number | undefined): ImageNeighbours | undefined {
+/**
+ * `originId` is the dataset the viewer was opened from; without one (a reload, a bookmark, a link
+ * from Activities) the image's first dataset is used. Undefined while loading, for an orphaned
+ * image, or when the image is not in the dataset.
+ */
+export function useImageNeighbours(imageId: number, originId: number | undefined): ImageNeighbours | undefined {
   const state = useAsync(async () => {
+    const datasetId = originId ?? (await api.images.datasets(imageId))[0]?.id;
     if (datasetId === undefined) return undefined;
     const [dataset, images] = await Promise.all([
       api.datasets.get(datasetId),
@@ -27,6 +32,6 @@ export function useImageNeighbours(imageId: number, datasetId: number | undefine
     const position = images.findIndex((im) => im.id === imageId);
     if (position < 0) return undefined;
     return { dataset, position, count: images.length, previous: images[position - 1], next: images[position + 1] };
-  }, [imageId, datasetId]);
+  }, [imageId, originId]);
   return state.status === "ready" ? state.data : undefined;
 }

@@ -1,9 +1,9 @@
 /**
  * The dataset the viewer was opened from, for the header's "back to dataset" link and its
- * Previous / Next. The API has no "datasets of this image" route, and the viewer's URL holds only
- * the image, so we remember the Data page's dataset route at the moment the user leaves it for
- * the viewer (and keep it while Previous / Next move between viewer routes). A viewer opened
- * from a bookmark or a reload does not know it, and links back to the Data page instead.
+ * Previous / Next. An image may sit in several datasets and the viewer's URL holds only the image,
+ * so we remember the Data page's dataset route at the moment the user leaves it for the viewer
+ * (and keep it while Previous / Next move between viewer routes). A viewer opened from a bookmark
+ * or a reload does not know it, and asks the server for the image's datasets instead.
  */
 import { parseRoute } from "../../app/router.ts";
 

@@ -1,8 +1,10 @@
 /**
  * The Data tree's own state: which projects are open and which row is the tab stop. Opening a
- * project by its route (a link, Back, a reload) opens it in the tree and puts the tab stop on it.
+ * project by its route (a link, Back, a reload) opens it in the tree and puts the tab stop on it;
+ * opening a dataset by its route opens the projects it sits in.
  */
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { api } from "../../../api/web-client.ts";
 import type { DataContainer } from "../data-actions.ts";
 import { datasetKey, ORPHANS_KEY, projectKey, type TreeKey, type TreeState } from "./tree-context.ts";
 
@@ -35,5 +37,22 @@ export function useTreeState(container: DataContainer | undefined): TreeState {
     // Closing a project whose dataset held the tab stop hands it to the project.
     if (!open) setActiveKey((k) => (k.startsWith(`${projectKey(projectId)}/`) ? projectKey(projectId) : k));
   }, []);
+  useOpenProjectsOfDataset(typeof container === "object" && container.type === "dataset" ? container.id : undefined, setExpanded);
   return useMemo(() => ({ activeKey, setActiveKey, isExpanded: (id: number) => expanded.has(id), setExpanded }), [activeKey, expanded, setExpanded]);
+}
+
+/**
+ * A dataset opened by its route may sit in projects: open them so the dataset's row shows. A
+ * failure here only leaves them closed (the dataset's own content reports its errors).
+ */
+function useOpenProjectsOfDataset(datasetId: number | undefined, setExpanded: (projectId: number, open: boolean) => void): void {
+  useEffect(() => {
+    if (datasetId === undefined) return;
+    let current = true;
+    api.datasets.projects(datasetId).then(
+      (projects) => { if (current) for (const p of projects) setExpanded(p.id, true); },
+      () => undefined,
+    );
+    return () => { current = false; };
+  }, [datasetId, setExpanded]);
 }
