@@ -65,7 +65,7 @@ export default defineScript({
     const csv = [HEADER, ...rows].map((r) => r.map(csvField).join(",")).join("\n") + "\n"; // RFC 4180 fields, `\n` line ends (the issue asks for them; Excel and pandas read both)
     const fileName = `kymograph_velocities_${analysed.map((im) => im.id).join("-")}.csv`;
     const file = await ctx.attachFile(fileName, csv, { to: analysed.map((im) => ctx.ref("Image", im.id)) });
-    return { Line_Data: file, Message: `Measured ${rows.length} segments on ${analysed.length} kymographs: ${fileName}.${tail}` };
+    return { Line_Data: file, Message: `Measured ${plural(rows.length, "segment")} on ${plural(analysed.length, "kymograph")}: ${fileName}.${tail}` };
   },
 });
 
@@ -137,4 +137,9 @@ function num(v: number | undefined): string {
 /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
 function csvField(v: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/** "1 segment", "3 segments". */
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -11,12 +11,14 @@ export interface DialogProps {
   /** Buttons at the bottom (Run, Cancel…). */
   footer?: ReactNode;
   wide?: boolean;
+  /** Nearly the whole window (wide tables such as a CSV with many columns). */
+  full?: boolean;
   testId?: string;
 }
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-export function Dialog({ title, onClose, children, footer, wide, testId }: DialogProps) {
+export function Dialog({ title, onClose, children, footer, wide, full, testId }: DialogProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -46,7 +48,7 @@ export function Dialog({ title, onClose, children, footer, wide, testId }: Dialo
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) onClose(); }}>
       <div
-        ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} className={wide ? "dialog dialog-wide" : "dialog"}
+        ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} className={full ? "dialog dialog-full" : wide ? "dialog dialog-wide" : "dialog"}
         onKeyDown={onKeyDown} data-testid={testId}
       >
         <header className="dialog-header">

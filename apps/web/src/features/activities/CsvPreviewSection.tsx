@@ -39,7 +39,7 @@ export function CsvPreviewSection({ annotationId, fileName, size }: { annotation
       </div>
       <CsvTable preview={preview} label={`Preview of ${fileName}`} rows={PANEL_PREVIEW_ROWS} />
       {large && (
-        <Dialog title={fileName} onClose={() => setLarge(false)} wide>
+        <Dialog title={fileName} onClose={() => setLarge(false)} full>
           <p className="csv-count">{count}{preview.rowCount > DIALOG_PREVIEW_ROWS && `, first ${DIALOG_PREVIEW_ROWS} shown`}</p>
           <CsvTable preview={preview} label={`Table of ${fileName}`} rows={DIALOG_PREVIEW_ROWS} />
         </Dialog>
