@@ -142,8 +142,8 @@ export async function resolvePython(python: string, timeoutMs = 10_000): Promise
   throw interpreterMissing(python, new Error(`${r.signal ?? `exit code ${r.code}`}${r.stderr.trim() ? `: ${r.stderr.trim().split("\n").pop()}` : ""}`));
 }
 
-const NO_DECLARATION = "the script sent no declaration: it must call define_script(…) from fovea_sdk";
-const NO_OUTPUTS = "the script ended without reporting outputs (does it call define_script from fovea_sdk?)";
+const NO_DECLARATION = "the script sent no declaration: it must call define_script(…) from fovea_sdk, or omero.scripts.client(…)";
+const NO_OUTPUTS = "the script ended without reporting outputs (does it call define_script from fovea_sdk, or omero.scripts.client?)";
 
 export interface PythonRuntime {
   prepare(source: string, fileName: string): Promise<string>;

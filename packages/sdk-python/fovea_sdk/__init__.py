@@ -13,12 +13,20 @@
                           p.list("IDs", p.long(), grouping="2")],
                   run=run)
 
-Standard library only; ``ctx.pixels.plane`` returns numpy arrays when numpy imports.
+Standard library only; pixel values are numpy arrays when numpy imports (``array.array`` and
+lists otherwise). The data helpers: ``ctx.objects`` (projects, datasets, images, children,
+parents), ``ctx.images`` (Data_Type + IDs, new images), ``ctx.pixels`` (planes and regions, shape
+statistics, path samples), ``ctx.rois``, ``ctx.attach_file`` / ``ctx.read_file``.
 """
+from .arrays import to_pixel_type
 from .client import FoveaApiError
 from .context import Cancelled, Context
+from .new_image import ImageUpload
 from .params import Param, p
+from .pixels import PathSamples
+from .rois import shape_points
 from .script import Script, define_script, make_declaration
 
-__all__ = ["define_script", "make_declaration", "p", "Param", "Script", "Context", "Cancelled", "FoveaApiError"]
+__all__ = ["define_script", "make_declaration", "p", "Param", "Script", "Context", "Cancelled", "FoveaApiError",
+           "ImageUpload", "PathSamples", "shape_points", "to_pixel_type"]
 __version__ = "0.1.0"

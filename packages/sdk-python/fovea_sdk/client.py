@@ -1,15 +1,15 @@
-"""A small HTTP client for the Fovea API over urllib, acting with the job's token.
+"""A small HTTP client for the Fovea API over urllib, acting with the job's token (standard library only).
 
-Only the standard library; numpy is used for pixel planes when it imports.
+The data helpers (objects.py, images.py, pixels.py, rois.py) are written over it; ``ctx.api``
+is the way to any other route of ``/api/v1`` (see docs/openapi.json).
 """
-import array
 import json
-import mimetypes
-import sys
-import uuid
-from urllib.error import HTTPError, URLError
+import os
 from urllib.parse import quote, urlencode
-from urllib.request import Request, urlopen
+
+# urllib.request (with http.client, email and ssl) and mimetypes are imported on first use: they
+# cost ~30 ms at start-up, which describe mode (every upload) and scripts that make no request
+# need not pay.
 
 API_PREFIX = "/api/v1"
 PAGE_MAX = 1000
@@ -71,6 +71,9 @@ class Api(object):
             content_type = "application/json"
         if content_type:
             headers["Content-Type"] = content_type
+        from urllib.error import HTTPError, URLError
+        from urllib.request import Request, urlopen
+
         req = Request(url, data=data, headers=headers, method=method)
         try:
             with urlopen(req, timeout=self._timeout) as res:
@@ -126,8 +129,10 @@ class Api(object):
         if isinstance(content, str):
             content = content.encode("utf-8")
         content = bytes(content)
+        import mimetypes
+
         mime_type = mime_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
-        boundary = "----fovea" + uuid.uuid4().hex
+        boundary = "----fovea" + os.urandom(16).hex()
         parts = []
 
         def field(key, value):
@@ -149,95 +154,3 @@ class Api(object):
         res = self.request("POST", "/annotations/files", data=b"".join(parts),
                            content_type="multipart/form-data; boundary=" + boundary)
         return res.json()
-
-
-class ImageHelpers(object):
-    """``ctx.images``: images of projects, datasets or ids. Unknown or invisible ids are skipped with a log line."""
-
-    def __init__(self, api, log):
-        self._api = api
-        self._log = log
-
-    def _skip_missing(self, type_, id_, read):
-        try:
-            return read()
-        except FoveaApiError as err:
-            if err.code not in ("NOT_FOUND", "FORBIDDEN"):
-                raise
-            self._log("%s %s not found, skipped" % (type_, id_))
-            return None
-
-    def of(self, data_type, ids):
-        if data_type == "Project":
-            return self.of_projects(ids)
-        if data_type == "Dataset":
-            return self.of_datasets(ids)
-        if data_type == "Image":
-            return self.by_ids(ids)
-        raise ValueError("data_type must be Project, Dataset or Image, not %r" % (data_type,))
-
-    def of_datasets(self, ids):
-        found = {}
-        for id_ in ids:
-            images = self._skip_missing("Dataset", id_, lambda: self._api.list_all("/datasets/%d/images" % int(id_)))
-            for image in images or []:
-                found.setdefault(image["id"], image)
-        return list(found.values())
-
-    def of_projects(self, ids):
-        dataset_ids = []
-        for id_ in ids:
-            datasets = self._skip_missing("Project", id_, lambda: self._api.list_all("/projects/%d/datasets" % int(id_)))
-            for d in datasets or []:
-                if d["id"] not in dataset_ids:
-                    dataset_ids.append(d["id"])
-        return self.of_datasets(dataset_ids)
-
-    def by_ids(self, ids):
-        found = {}
-        for id_ in ids:
-            if id_ in found:
-                continue
-            image = self._skip_missing("Image", id_, lambda: self._api.get("/images/%d" % int(id_)))
-            if image:
-                found[id_] = image
-        return list(found.values())
-
-
-_ARRAY_CODES = {"uint8": "B", "int8": "b", "uint16": "H", "int16": "h", "uint32": "I", "int32": "i", "float32": "f", "float64": "d"}
-
-
-def _numpy():
-    try:
-        import numpy
-        return numpy
-    except ImportError:
-        return None
-
-
-class PixelHelpers(object):
-    """``ctx.pixels``: raw planes (little-endian values as the server stores them)."""
-
-    def __init__(self, api):
-        self._api = api
-
-    def plane(self, image_id, z=0, c=0, t=0, region=None, level=None):
-        """One plane (or a region ``(x, y, width, height)``) as a numpy array of shape (height, width)
-        when numpy imports, else an ``array.array`` of height × width values (row-major)."""
-        query = {"z": z, "c": c, "t": t, "level": level}
-        if region is not None:
-            query.update(zip(("x", "y", "width", "height"), region))
-        res = self._api.request("GET", "/images/%d/pixels" % int(image_id), query=query)
-        dtype = res.headers.get("x-fovea-dtype")
-        height, width = [int(v) for v in (res.headers.get("x-fovea-shape") or "0,0").split(",")]
-        if dtype not in _ARRAY_CODES:
-            raise FoveaApiError("INTERNAL", "unknown pixel type %r" % (dtype,), res.status)
-        np = _numpy()
-        if np is not None:
-            # astype copies into native byte order, so the array is writable.
-            return np.frombuffer(res.body, dtype=np.dtype(dtype).newbyteorder("<")).astype(dtype).reshape(height, width)
-        values = array.array(_ARRAY_CODES[dtype])
-        values.frombytes(res.body)
-        if sys.byteorder != "little":
-            values.byteswap()
-        return values

@@ -1,7 +1,13 @@
-"""The ``ctx`` that ``run(ctx, inputs)`` receives."""
+"""The ``ctx`` that ``run(ctx, inputs)`` receives: progress and log lines, the API as the launching
+user (``ctx.api``, with the job's token), and the data helpers over it: ``objects``, ``images``,
+``pixels``, ``rois``, files."""
 import sys
 
-from .client import Api, ImageHelpers, PixelHelpers
+from .client import Api
+from .images import ImageHelpers
+from .objects import ObjectHelpers
+from .pixels import PixelHelpers
+from .rois import RoiHelpers
 from .wire import send
 
 
@@ -18,8 +24,10 @@ class Context(object):
         self.cancelled = False
         self._write = write or (lambda text: (sys.stdout.write(text), sys.stdout.flush()))
         self.api = Api(server_url, token)
-        self.images = ImageHelpers(self.api, self.log)
+        self.objects = ObjectHelpers(self.api, self.log)
+        self.images = ImageHelpers(self.api, self.objects)
         self.pixels = PixelHelpers(self.api)
+        self.rois = RoiHelpers(self.api)
 
     def progress(self, fraction, message=""):
         """Reports progress: ``fraction`` in [0, 1] (clamped), with an optional message."""

@@ -31,6 +31,6 @@ def main(argv=None):
     if not mode:
         return
     if not scripts:
-        send({"type": "error", "message": "the script defined no script: call define_script(...) from fovea_sdk"})
+        send({"type": "error", "message": "the script defined no script: call define_script(...) from fovea_sdk, or omero.scripts.client(...)"})
         protocol._exit(1)
     protocol.main(scripts[0], mode, path)
