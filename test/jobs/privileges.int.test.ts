@@ -72,6 +72,8 @@ eachDialect("script privileges, refusals and versions", (dialect) => {
 
       const disabled = expectOk(await sam.api.patch(`/scripts/${roots.id}`, { enabled: false }), 200, "disable") as ScriptDto;
       assert.equal(disabled.enabled, false);
+      assert.equal(disabled.runnable, false, "a disabled script is not runnable");
+      assert.equal(replaced.runnable, true, "an enabled official script is runnable");
       assertError(await carol.api.get(`/scripts/${roots.id}`), 404, "NOT_FOUND");
       assertError(await carol.api.post(`/scripts/${roots.id}/launch`, { inputs: {} }), 404, "NOT_FOUND");
       assertError(await sam.api.post(`/scripts/${roots.id}/launch`, { inputs: {} }), 403, "FORBIDDEN");
@@ -200,6 +202,7 @@ export default defineScript({ name: "Blocker", params: {}, async run(ctx) {
       carols = await addScript(server, carol.api, "Carols.ts", HELLO("Carols", "carol's own"), { official: false });
       assert.equal(carols.official, false);
       assert.equal(carols.ownerId, carol.id);
+      assert.equal(carols.runnable, true, "user scripts run while allowUserScripts is on");
 
       const listed = expectOk(await carol.api.get("/scripts?limit=500"), 200, "carol's list").items as ScriptDto[];
       assert.ok(listed.some((x) => x.id === carols.id), "listed for its owner");
@@ -224,6 +227,8 @@ export default defineScript({ name: "Blocker", params: {}, async run(ctx) {
       s = undefined;
       s = await startJobServer({ workers: 2, allowUserScripts: false, dataDir, ...(pgSchema && { pg: pgSchema }) });
       const api = s.anon.as(await Accounts.login(s.anon, "carol", carol.password));
+      const listed = (expectOk(await api.get("/scripts?limit=500"), 200, "carol's list").items as ScriptDto[]).find((x) => x.id === carols.id);
+      assert.equal(listed?.runnable, false, "still listed for its owner, but marked not runnable (menus leave it out)");
       assertError(await api.post(`/scripts/${carols.id}/launch`, { inputs: {} }), 403, "USER_SCRIPTS_DISABLED");
     });
   });

@@ -39,11 +39,15 @@ export function parseScriptFileName(fileName: string): { name: string; language:
   return { name: m[1]!, language };
 }
 
-export function toScriptDto(s: ScriptRecord): ScriptDto {
+/**
+ * `allowUserScripts` is the server's setting: a user script is listed to its owner but runnable
+ * only when it is on (SPEC §4), and the DTO says so, so menus need not offer what launch refuses.
+ */
+export function toScriptDto(s: ScriptRecord, allowUserScripts: boolean): ScriptDto {
   const d = s.declaration;
   return {
     type: "Script", id: s.id, name: s.name, title: d.name, description: d.description ?? "", folder: s.folder, language: s.language,
-    official: s.official, enabled: s.enabled, ownerId: s.ownerId, authors: d.authors ?? [], institutions: d.institutions ?? [],
+    official: s.official, enabled: s.enabled, runnable: s.enabled && (s.official || allowUserScripts), ownerId: s.ownerId, authors: d.authors ?? [], institutions: d.institutions ?? [],
     contact: d.contact ?? "", version: d.version ?? "", sha256: s.sha256, timeoutSeconds: d.timeoutSeconds ?? null,
     rerunnable: d.rerunnable ?? false, params: d.params, createdAt: s.createdAt, updatedAt: s.updatedAt,
   };
@@ -51,6 +55,10 @@ export function toScriptDto(s: ScriptRecord): ScriptDto {
 
 export class ScriptsService {
   constructor(private readonly deps: ServiceDeps, private readonly runner: ScriptRunner, private readonly settings: ScriptSettings) {}
+
+  #dto(s: ScriptRecord): ScriptDto {
+    return toScriptDto(s, this.settings.allowUserScripts);
+  }
 
   /** May `actor` manage (upload, replace, delete, enable) official scripts? */
   static isScriptManager(actor: Actor): boolean {
@@ -66,7 +74,7 @@ export class ScriptsService {
       { name, folder, language, official: input.official, enabled: true, ownerId: actor.userId, declaration: version.declaration, sha256: version.sha256 },
       version,
     );
-    return toScriptDto(row);
+    return this.#dto(row);
   }
 
   /**
@@ -76,7 +84,7 @@ export class ScriptsService {
   async registerOfficial(system: Actor, fileName: string, source: string, folder: string): Promise<ScriptDto> {
     const { name, language } = parseScriptFileName(fileName);
     const existing = await this.deps.repos.scripts.findByName(folder, name, true);
-    if (existing && existing.sha256 === (await sha256(source))) return toScriptDto(existing);
+    if (existing && existing.sha256 === (await sha256(source))) return this.#dto(existing);
     if (existing) return this.replace(system, existing.id, fileName, source);
     return this.upload(system, { fileName, source, official: true, folder });
   }
@@ -87,14 +95,14 @@ export class ScriptsService {
     if (language !== script.language) {
       throw new FoveaError("VALIDATION_FAILED", `Script ${id} is ${script.language}; a replacement must be too`, { details: [{ field: "file", message: `expected a ${script.language} file` }] });
     }
-    if ((await sha256(source)) === script.sha256) return toScriptDto(script);
+    if ((await sha256(source)) === script.sha256) return this.#dto(script);
     const version = await this.#compile(language, source, fileName, actor.userId);
-    return toScriptDto(await this.deps.repos.scripts.addVersion(id, version));
+    return this.#dto(await this.deps.repos.scripts.addVersion(id, version));
   }
 
   async setEnabled(actor: Actor, id: number, enabled: boolean): Promise<ScriptDto> {
     await this.#manageable(actor, id);
-    return toScriptDto(await this.deps.repos.scripts.setEnabled(id, enabled));
+    return this.#dto(await this.deps.repos.scripts.setEnabled(id, enabled));
   }
 
   async delete(actor: Actor, id: number): Promise<void> {
@@ -111,11 +119,11 @@ export class ScriptsService {
       includeDisabled: ScriptsService.isScriptManager(actor),
     }, page);
     const items = res.items.filter((s) => filter.official !== false || !s.official);
-    return { items: items.map(toScriptDto), total: filter.official === false ? items.length : res.total };
+    return { items: items.map((item) => this.#dto(item)), total: filter.official === false ? items.length : res.total };
   }
 
   async get(actor: Actor, id: number): Promise<ScriptDto> {
-    return toScriptDto(await this.visible(actor, id));
+    return this.#dto(await this.visible(actor, id));
   }
 
   /** The current version's source, as uploaded. */
@@ -123,7 +131,7 @@ export class ScriptsService {
     const script = await this.visible(actor, id);
     const version = await this.deps.repos.scripts.findVersion(id, script.sha256);
     if (!version) throw new FoveaError("NOT_FOUND", `Script ${id} has no stored version`);
-    return { script: toScriptDto(script), source: version.source };
+    return { script: this.#dto(script), source: version.source };
   }
 
   async versions(actor: Actor, id: number) {

@@ -18,6 +18,7 @@ export const Script = Type.Object({
   language: Type.Enum(SCRIPT_LANGUAGES),
   official: Type.Boolean(),
   enabled: Type.Boolean(),
+  runnable: Type.Boolean({ description: "Whether you may launch it now: enabled, and official or user scripts are allowed on this server" }),
   ownerId: Id,
   authors: Type.Array(Type.String()),
   institutions: Type.Array(Type.String()),

@@ -8,7 +8,7 @@ function script(title: string, folder: string, more: Partial<ScriptDto> = {}): S
   const id = nextId++;
   return {
     type: "Script", id, name: title.replace(/ /g, "_"), title, description: `${title} does things`, folder, language: "typescript",
-    official: true, enabled: true, ownerId: 1, authors: [], institutions: [], contact: "", version: "1.0.0", sha256: "0".repeat(64),
+    official: true, enabled: true, runnable: true, ownerId: 1, authors: [], institutions: [], contact: "", version: "1.0.0", sha256: "0".repeat(64),
     timeoutSeconds: null, rerunnable: false, params: [], createdAt: "2025-01-01T00:00:00Z", updatedAt: "2025-01-01T00:00:00Z", ...more,
   };
 }
@@ -16,10 +16,11 @@ function script(title: string, folder: string, more: Partial<ScriptDto> = {}): S
 describe("scripts menu grouping", () => {
   const scripts = [
     script("Kymograph", "analysis_scripts"), script("Hello World", "util_scripts"), script("Batch ROI Export", "export_scripts"),
-    script("Kymograph Analysis", "analysis_scripts"), script("Old", "util_scripts", { enabled: false }), script("Loose", ""),
+    script("Kymograph Analysis", "analysis_scripts"), script("Old", "util_scripts", { enabled: false, runnable: false }), script("Loose", ""),
+    script("Mine, switched off", "util_scripts", { official: false, runnable: false }),
   ];
 
-  it("groups enabled scripts by folder, folders and titles sorted, unfiled last", () => {
+  it("groups runnable scripts by folder, folders and titles sorted, unfiled last", () => {
     const groups = groupScripts(scripts);
     expect(groups.map((g) => [g.folder, g.label, g.scripts.map((s) => s.title)])).toEqual([
       ["analysis_scripts", "Analysis scripts", ["Kymograph", "Kymograph Analysis"]],

@@ -31,7 +31,8 @@ export function groupScripts(scripts: readonly ScriptDto[], filter = ""): Script
   const needle = filter.trim().toLowerCase();
   const byFolder = new Map<string, ScriptDto[]>();
   for (const s of scripts) {
-    if (!s.enabled || !matches(s, needle)) continue;
+    // Not offered: disabled scripts, and user scripts while the server does not run them.
+    if (!s.runnable || !matches(s, needle)) continue;
     byFolder.set(s.folder, [...(byFolder.get(s.folder) ?? []), s]);
   }
   return [...byFolder.entries()]
