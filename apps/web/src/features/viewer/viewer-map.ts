@@ -55,7 +55,8 @@ export function createViewerMap({ target, image, layout, settings, onTileError }
   });
   const map = new OlMap({
     target, view, controls: [],
-    layers: [new TileLayer({ source, preload: 1 })],
+    // `extent` clips coarse levels, whose halved-and-rounded-up sizes reach a few pixels past the image.
+    layers: [new TileLayer({ source, preload: 1, extent })],
     // Keyboard pan/zoom listen on the map's (focusable) target element, added explicitly below.
     interactions: defaultInteractions({ altShiftDragRotate: false, pinchRotate: false, keyboard: false })
       .extend([new KeyboardPan(), new KeyboardZoom()]),
