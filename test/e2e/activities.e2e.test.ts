@@ -8,10 +8,10 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { FoveaClient } from "@fovea/client";
 import type { JobDto } from "@fovea/model";
-import { DEMO, launchBrowser, logIn, openPage, startWebServer, webE2eSkipReason, type TestPage, type WebServer } from "./harness.ts";
+import { DEMO, logIn, openPage, webE2eSkipReason, webSuite, type TestPage } from "./harness.ts";
 
 const skip = webE2eSkipReason();
 
@@ -78,8 +78,7 @@ async function waitForJob(client: FoveaClient, id: number, until: (j: JobDto) =>
 }
 
 describe("Activities panel", { skip }, () => {
-  let web: WebServer;
-  let browser: Browser;
+  const suite = webSuite({ workers: 2 });
   let demo: FoveaClient;
   let t: TestPage;
   const scriptIds = new Map<string, number>();
@@ -88,18 +87,16 @@ describe("Activities panel", { skip }, () => {
   let helloJob: JobDto | undefined;
 
   before(async () => {
-    web = await startWebServer({ workers: 2 });
-    browser = await launchBrowser();
-    demo = new FoveaClient({ baseUrl: web.url });
+    demo = new FoveaClient({ baseUrl: suite.web.url });
     await demo.login({ username: DEMO.username, password: DEMO.password });
-    await web.root.scripts.upload({ blob: new Blob([FAILS_TS]), name: "Fails.ts" }, { official: true });
-    await web.root.scripts.upload({ blob: new Blob([SLOW_LOOP_TS]), name: "Slow_Loop.ts" }, { official: true });
+    await suite.web.root.scripts.upload({ blob: new Blob([FAILS_TS]), name: "Fails.ts" }, { official: true });
+    await suite.web.root.scripts.upload({ blob: new Blob([SLOW_LOOP_TS]), name: "Slow_Loop.ts" }, { official: true });
     for (const s of (await demo.scripts.list({ limit: 100 })).items) scriptIds.set(s.name, s.id);
     const dataset = (await demo.datasets.list({ limit: 100 })).items.find((d) => d.name === "siRNA-HeLa");
     assert.ok(dataset, "the demo dataset siRNA-HeLa exists");
     datasetId = dataset.id;
     imageIds = (await demo.datasets.images(datasetId)).items.map((i) => i.id).sort((a, b) => a - b);
-    t = await openPage(browser, web.url, "activities");
+    t = await openPage(suite.browser, suite.web.url, "activities");
     // The login page asks for a session before there is one.
     t.expectFailure(/\/session → 401/);
     t.expectFailure(/401 \(Unauthorized\)/);
@@ -107,8 +104,6 @@ describe("Activities panel", { skip }, () => {
   });
   after(async () => {
     await t?.close();
-    await browser?.close();
-    await web?.close();
   });
 
   function scriptId(name: string): number {

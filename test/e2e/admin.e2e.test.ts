@@ -11,9 +11,8 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
 import { FoveaClient } from "@fovea/client";
-import { ADMIN_PASSWORD, launchBrowser, logIn, openPage, startWebServer, webE2eSkipReason, type TestPage, type WebServer } from "./harness.ts";
+import { ADMIN_PASSWORD, logIn, openPage, webE2eSkipReason, webSuite, type TestPage } from "./harness.ts";
 
 const skip = webE2eSkipReason();
 const ALICE = { username: "alice", password: "wonderland-42" } as const;
@@ -49,17 +48,12 @@ export default defineScript({
 `;
 
 describe("admin pages", { skip }, () => {
-  let web: WebServer;
-  let browser: Browser;
+  const suite = webSuite();
   let dir: string;
   before(async () => {
-    web = await startWebServer();
-    browser = await launchBrowser();
     dir = mkdtempSync(join(tmpdir(), "fovea-admin-e2e-"));
   });
   after(async () => {
-    await browser?.close();
-    await web?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -70,10 +64,10 @@ describe("admin pages", { skip }, () => {
   };
 
   it("creates alice, manages a group, uploads scripts; alice runs the script until it is disabled", async () => {
-    const demoLab = (await web.root.groups.list()).items.find((g) => g.name === "Demo Lab");
+    const demoLab = (await suite.web.root.groups.list()).items.find((g) => g.name === "Demo Lab");
     assert.ok(demoLab, "the demo group is named Demo Lab");
 
-    const t = await openPage(browser, web.url, "admin");
+    const t = await openPage(suite.browser, suite.web.url, "admin");
     const { page } = t;
     try {
       // Refusals this test provokes on purpose (their console lines too).
@@ -115,7 +109,7 @@ describe("admin pages", { skip }, () => {
       await aliceRow.getByText("Demo Lab").waitFor();
       await t.shot("user-created");
 
-      const alice = (await web.root.users.list()).items.find((u) => u.username === ALICE.username);
+      const alice = (await suite.web.root.users.list()).items.find((u) => u.username === ALICE.username);
       assert.ok(alice);
       assert.equal(alice.fullName, "Alice Liddell");
       assert.equal(alice.email, "alice@lab.example");
@@ -132,7 +126,7 @@ describe("admin pages", { skip }, () => {
       await edit.getByRole("button", { name: "Save" }).click();
       await edit.waitFor({ state: "detached" });
       await aliceRow.getByRole("cell", { name: "UploadScripts" }).waitFor();
-      assert.deepEqual((await web.root.users.get(alice.id)).privileges, ["UploadScripts"]);
+      assert.deepEqual((await suite.web.root.users.get(alice.id)).privileges, ["UploadScripts"]);
       await page.getByRole("button", { name: "Edit alice" }).click();
       edit = page.getByRole("dialog", { name: "Edit alice" });
       await edit.getByRole("checkbox", { name: "UploadScripts privilege" }).uncheck();
@@ -141,10 +135,10 @@ describe("admin pages", { skip }, () => {
       await edit.getByRole("button", { name: "Save" }).click();
       await edit.waitFor({ state: "detached" });
       await aliceRow.getByText("Alice P. Liddell").waitFor();
-      const edited = await web.root.users.get(alice.id);
+      const edited = await suite.web.root.users.get(alice.id);
       assert.deepEqual(edited.privileges, []);
       assert.equal(edited.fullName, "Alice P. Liddell");
-      const aliceClient = new FoveaClient({ baseUrl: web.url });
+      const aliceClient = new FoveaClient({ baseUrl: suite.web.url });
       await aliceClient.login({ username: ALICE.username, password: ALICE.password + "!" });
       const password = ALICE.password + "!";
 
@@ -166,14 +160,14 @@ describe("admin pages", { skip }, () => {
       await panel.getByRole("button", { name: "Change level" }).click();
       await page.getByRole("table", { name: "Groups" }).getByRole("row", { name: /Imaging Core/ }).getByText("read-annotate").waitFor();
       await t.shot("group-members");
-      const core = (await web.root.groups.list()).items.find((g) => g.name === "Imaging Core");
+      const core = (await suite.web.root.groups.list()).items.find((g) => g.name === "Imaging Core");
       assert.ok(core);
       assert.equal(core.permissions, "read-annotate");
-      assert.deepEqual((await web.root.groups.get(core.id)).members?.map((m) => m.username), ["alice"]);
+      assert.deepEqual((await suite.web.root.groups.get(core.id)).members?.map((m) => m.username), ["alice"]);
       await panel.getByRole("button", { name: "Remove alice from Imaging Core" }).click();
       await page.getByRole("dialog", { name: "Remove alice?" }).getByRole("button", { name: "Remove" }).click();
       await panel.getByText("No members yet.").waitFor();
-      assert.deepEqual((await web.root.groups.get(core.id)).members, []);
+      assert.deepEqual((await suite.web.root.groups.get(core.id)).members, []);
 
       // --- Scripts: upload into lab_scripts (official by default), a refused one, replace, delete.
       await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Scripts" }).click();
@@ -188,7 +182,7 @@ describe("admin pages", { skip }, () => {
       const greetingRow = scripts.getByRole("row", { name: /Lab Greeting/ });
       await greetingRow.getByRole("cell", { name: "lab_scripts" }).waitFor();
       await greetingRow.getByRole("cell", { name: "1.0.0" }).waitFor();
-      const greeting = (await web.root.scripts.list()).items.find((s) => s.name === "Lab_Greeting");
+      const greeting = (await suite.web.root.scripts.list()).items.find((s) => s.name === "Lab_Greeting");
       assert.ok(greeting);
       assert.deepEqual({ folder: greeting.folder, official: greeting.official, enabled: greeting.enabled, language: greeting.language },
         { folder: "lab_scripts", official: true, enabled: true, language: "typescript" });
@@ -201,7 +195,7 @@ describe("admin pages", { skip }, () => {
       assert.match(refusalText, /Broken_Script\.ts:7:\d+/, "the compiler's error names the line");
       assert.match(refusalText, /N: p\.long\(\{ default: 1 \)/, "and shows the offending source line");
       await t.shot("script-refused");
-      assert.equal((await web.root.scripts.list()).items.some((s) => s.name === "Broken_Script"), false);
+      assert.equal((await suite.web.root.scripts.list()).items.some((s) => s.name === "Broken_Script"), false);
 
       await page.getByRole("button", { name: "Source of Lab Greeting" }).click();
       const source = page.getByRole("dialog", { name: /Lab Greeting/ });
@@ -232,7 +226,7 @@ describe("admin pages", { skip }, () => {
       await confirm.getByRole("button", { name: "Delete script" }).click();
       await confirm.waitFor({ state: "detached" });
       await scripts.getByRole("row", { name: /Scratch Pad/ }).waitFor({ state: "detached" });
-      assert.equal((await web.root.scripts.list()).items.some((s) => s.name === "Scratch_Pad"), false);
+      assert.equal((await suite.web.root.scripts.list()).items.some((s) => s.name === "Scratch_Pad"), false);
       await t.shot("scripts");
 
       // --- alice runs it from the Scripts menu and sees its Message in Activities.

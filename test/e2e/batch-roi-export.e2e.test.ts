@@ -7,16 +7,16 @@
  * CSV (one row per line and channel, lengths in µm), compare it with the card's preview, and find
  * the CSV attached to the dataset in the details panel.
  */
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { FoveaClient } from "@fovea/client";
 import type { DatasetDto, ImageDto, JobDto } from "@fovea/model";
 import { siRnaHelaImages, type CentromerePairTruth } from "../../packages/pixels/src/demo/index.ts";
 import { parseCsv } from "../official/roi-export-expected.ts";
 import { asLine, checkLineExport, EXPORT_HEADER, type ExpectedLine } from "./batch-roi-export-csv.ts";
-import { DEMO, launchBrowser, logIn, openPage, startWebServer, webE2eSkipReason, type TestPage, type WebServer } from "./harness.ts";
+import { DEMO, logIn, openPage, webE2eSkipReason, webSuite, type TestPage } from "./harness.ts";
 import { clickImage, currentZ, imageToScreen, pickTool, showOnlyChannel, waitForStatus, waitForViewer } from "./viewer-rois-page.ts";
 
 const skip = webE2eSkipReason();
@@ -69,8 +69,7 @@ async function zoomAt(page: Page, point: readonly [number, number]): Promise<voi
 }
 
 describe("Batch ROI Export from the UI (acceptance 2)", { skip }, () => {
-  let web: WebServer;
-  let browser: Browser;
+  const suite = webSuite();
   let demo: FoveaClient;
   let dataset: DatasetDto;
   let images: ImageDto[];
@@ -78,9 +77,7 @@ describe("Batch ROI Export from the UI (acceptance 2)", { skip }, () => {
   const truth = siRnaHelaImages().truth;
 
   before(async () => {
-    web = await startWebServer();
-    browser = await launchBrowser();
-    demo = new FoveaClient({ baseUrl: web.url });
+    demo = new FoveaClient({ baseUrl: suite.web.url });
     await demo.login(DEMO);
     const found = (await demo.datasets.list({ limit: 100 })).items.find((d) => d.name === "siRNA-HeLa");
     assert.ok(found, "the demo dataset siRNA-HeLa exists");
@@ -96,13 +93,9 @@ describe("Batch ROI Export from the UI (acceptance 2)", { skip }, () => {
       }
     }
   });
-  after(async () => {
-    await browser?.close();
-    await web?.close();
-  });
 
   it("exports the dataset's lines from the Scripts menu, follows the job and finds the CSV attached", async () => {
-    const t = await openPage(browser, web.url, "batch-roi-export");
+    const t = await openPage(suite.browser, suite.web.url, "batch-roi-export");
     // The login page asks GET /session before anyone has logged in.
     t.expectFailure(/\/session → 401/);
     t.expectFailure(/401 \(Unauthorized\)/);

@@ -3,13 +3,13 @@
  * details panel (metadata, attachments that download the same bytes, tags, ROI count, refresh),
  * the keyboard path into the viewer, a project's dataset cards and the empty states.
  */
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { FoveaClient } from "@fovea/client";
 import type { ImageDto } from "@fovea/model";
-import { DEMO, launchBrowser, logIn, openPage, startWebServer, webE2eSkipReason, type TestPage, type WebServer } from "./harness.ts";
+import { DEMO, logIn, openPage, webE2eSkipReason, webSuite, type TestPage } from "./harness.ts";
 
 const skip = webE2eSkipReason();
 
@@ -42,14 +42,11 @@ function detail(panel: Locator, term: string): Locator {
 }
 
 describe("web data page", { skip }, () => {
-  let web: WebServer;
-  let browser: Browser;
+  const suite = webSuite();
   let demo: FoveaClient;
   let hela: { id: number; images: ImageDto[] };
   before(async () => {
-    web = await startWebServer();
-    browser = await launchBrowser();
-    demo = new FoveaClient({ baseUrl: web.url });
+    demo = new FoveaClient({ baseUrl: suite.web.url });
     await demo.login({ username: DEMO.username, password: DEMO.password });
     const datasets = await demo.datasets.list({ orphaned: true });
     const found = datasets.items.find((d) => d.name === "siRNA-HeLa");
@@ -57,13 +54,9 @@ describe("web data page", { skip }, () => {
     hela = { id: found.id, images: (await demo.datasets.images(found.id)).items };
     assert.equal(hela.images.length, 4);
   });
-  after(async () => {
-    await browser?.close();
-    await web?.close();
-  });
 
   it("browses, selects, shows metadata, attachments, tags and ROIs, and opens the viewer from the keyboard", async () => {
-    const t = await openPage(browser, web.url, "data-browse");
+    const t = await openPage(suite.browser, suite.web.url, "data-browse");
     const { page } = t;
     try {
       expectLoginPage(t);
@@ -172,7 +165,7 @@ describe("web data page", { skip }, () => {
     const empty = await demo.datasets.create({ name: "Plate 2 (to import)" });
     await demo.projects.linkDataset(project.id, hela.id);
     await demo.projects.linkDataset(project.id, empty.id);
-    const t = await openPage(browser, web.url, "data-project");
+    const t = await openPage(suite.browser, suite.web.url, "data-project");
     const { page } = t;
     try {
       expectLoginPage(t);

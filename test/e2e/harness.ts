@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { FoveaClient } from "@fovea/client";
 import { loadConfig, startServer, type RunningServer } from "@fovea/server";
@@ -64,6 +65,37 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A suite's server and browser, valid between its `before` and `after` hooks. */
+export interface WebSuite {
+  readonly web: WebServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Call inside a `describe`: starts a server and Chromium before the suite's tests and closes both
+ * after them. Its hooks are registered first, so the suite's own `before` hooks may use them.
+ */
+export function webSuite(options: WebServerOptions = {}): WebSuite {
+  let web: WebServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    web = await startWebServer(options);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+  const running = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the web suite runs only between its before and after hooks");
+    return value;
+  };
+  return {
+    get web() { return running(web); },
+    get browser() { return running(browser); },
   };
 }
 

@@ -6,14 +6,14 @@
  * the particle's stripe, save; run Kymograph Analysis on the kymograph and read the particle's
  * speed from the CSV preview (and the downloaded CSV): it must be the truth's within 10 %.
  */
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import Papa from "papaparse";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import type { ImageDto } from "@fovea/model";
 import { kymographMovie, type TrackTruth } from "../../packages/pixels/src/demo/index.ts";
-import { DEMO, launchBrowser, logIn, openPage, startWebServer, webE2eSkipReason, type TestPage, type WebServer } from "./harness.ts";
+import { DEMO, logIn, openPage, webE2eSkipReason, webSuite, type TestPage } from "./harness.ts";
 import { assertRowCount, clickImage, imageToScreen, pickTool, rowMeasure, storedShapes, waitForStatus, waitForViewer } from "./viewer-rois-page.ts";
 import { arcLengthOf, everyNthVertex, pathLength, pointAt, type Point } from "./kymograph-flow-geometry.ts";
 
@@ -55,26 +55,19 @@ function particleOnPolyline(track: TrackTruth, polyline: readonly Point[], pixel
 }
 
 describe("the kymograph workflow from the UI (acceptance 3)", { skip }, () => {
-  let web: WebServer;
-  let browser: Browser;
+  const suite = webSuite();
   let source: ImageDto;
   const { truth } = kymographMovie(); // the demo server uses the same default seed
   // The fastest particle: its stripe is the longest, so a click's error weighs least.
   const track = [...truth.tracks].sort((a, b) => Math.abs(b.speedUmPerS) - Math.abs(a.speedUmPerS))[0]!;
   before(async () => {
-    web = await startWebServer();
-    browser = await launchBrowser();
-    const found = (await web.root.images.list({ limit: 100 })).items.find((im) => im.name === "GFP-cargo_timelapse");
+    const found = (await suite.web.root.images.list({ limit: 100 })).items.find((im) => im.name === "GFP-cargo_timelapse");
     assert.ok(found, "the demo time-lapse exists");
     source = found;
   });
-  after(async () => {
-    await browser?.close();
-    await web?.close();
-  });
 
   it("draws a track, makes its kymograph, draws the stripe and measures the particle's speed", async () => {
-    const t = await openPage(browser, web.url, "kymograph-flow");
+    const t = await openPage(suite.browser, suite.web.url, "kymograph-flow");
     // The page asks GET /session before the login page shows: that 401 is expected.
     t.expectFailure(/\/session → 401/);
     t.expectFailure(/401 \(Unauthorized\)/);
@@ -107,7 +100,7 @@ describe("the kymograph workflow from the UI (acceptance 3)", { skip }, () => {
       await t.shot("polyline-drawn");
       await page.getByRole("button", { name: "Save", exact: true }).click();
       await waitForStatus(page, "Saved");
-      const [polyline, ...others] = await storedShapes(web, source.id);
+      const [polyline, ...others] = await storedShapes(suite.web, source.id);
       assert.ok(polyline && others.length === 0, "one shape stored");
       assert.equal(polyline.kind, "Polyline");
       assert.equal(polyline.t, 0);
@@ -133,7 +126,7 @@ describe("the kymograph workflow from the UI (acceptance 3)", { skip }, () => {
       const [sizeX, sizeY] = [Math.floor(L) + 1, source.sizeT * LINE_WIDTH];
       await page.getByRole("heading", { name: "GFP-cargo_timelapse_kymograph" }).waitFor();
       await page.getByText(`${sizeX} × ${sizeY} px · 1 Z · 1 C · 1 T`).waitFor();
-      const kymograph = await web.root.images.get(kymographId);
+      const kymograph = await suite.web.root.images.get(kymographId);
       assert.deepEqual([kymograph.name, kymograph.sizeX, kymograph.sizeY], ["GFP-cargo_timelapse_kymograph", sizeX, sizeY]);
       await t.shot("kymograph-open");
 
@@ -151,7 +144,7 @@ describe("the kymograph workflow from the UI (acceptance 3)", { skip }, () => {
       await t.shot("stripe-line-drawn");
       await page.getByRole("button", { name: "Save", exact: true }).click();
       await waitForStatus(page, "Saved");
-      assert.deepEqual((await storedShapes(web, kymographId)).map((shape) => shape.kind), ["Line"]);
+      assert.deepEqual((await storedShapes(suite.web, kymographId)).map((shape) => shape.kind), ["Line"]);
       await t.shot("stripe-line-saved");
 
       // 6. Kymograph Analysis on the kymograph: the CSV in Activities, previewed and downloaded.

@@ -6,11 +6,11 @@
  * With the values fixed, Run creates one job whose inputs are exactly what was entered. View
  * script shows the highlighted source.
  */
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { FoveaClient } from "@fovea/client";
-import { DEMO, launchBrowser, logIn, openPage, startWebServer, webE2eSkipReason, type TestPage, type WebServer } from "./harness.ts";
+import { DEMO, logIn, openPage, webE2eSkipReason, webSuite, type TestPage } from "./harness.ts";
 
 const skip = webE2eSkipReason();
 
@@ -65,27 +65,20 @@ async function expectNoError(dialog: Locator, name: string): Promise<void> {
 }
 
 describe("script form (acceptance 5)", { skip }, () => {
-  let web: WebServer;
-  let browser: Browser;
+  const suite = webSuite();
   let demo: FoveaClient;
   let imageId: number;
   before(async () => {
-    web = await startWebServer();
-    browser = await launchBrowser();
-    await web.root.scripts.upload({ blob: new Blob([EVERY_TYPE_TS]), name: "Every_Type.ts" }, { official: true });
-    demo = new FoveaClient({ baseUrl: web.url });
+    await suite.web.root.scripts.upload({ blob: new Blob([EVERY_TYPE_TS]), name: "Every_Type.ts" }, { official: true });
+    demo = new FoveaClient({ baseUrl: suite.web.url });
     await demo.login(DEMO);
     const image = (await demo.images.list({ limit: 100 })).items.find((im) => im.name === "GFP-cargo_timelapse");
     assert.ok(image, "the demo time-lapse is there");
     imageId = image.id;
   });
-  after(async () => {
-    await browser?.close();
-    await web?.close();
-  });
 
   it("refuses bad values inline without asking the server, then launches exactly what was entered", async () => {
-    const t = await openPage(browser, web.url, "script-form");
+    const t = await openPage(suite.browser, suite.web.url, "script-form");
     const launches: string[] = [];
     t.page.on("request", (req) => { if (/\/scripts\/\d+\/launch$/.test(req.url())) launches.push(req.url()); });
     expectLoginPage(t);
@@ -201,7 +194,7 @@ describe("script form (acceptance 5)", { skip }, () => {
 
   it("pre-fills Data_Type and IDs from the Data page's selection and offers its attached files", async () => {
     const attached = await demo.annotations.upload(new Blob(["t,speed\n1,0.4\n"]), { fileName: "kymo-notes.csv", links: [`Image:${imageId}`] });
-    const t = await openPage(browser, web.url, "script-form-prefill");
+    const t = await openPage(suite.browser, suite.web.url, "script-form-prefill");
     expectLoginPage(t);
     try {
       const { page } = t;

@@ -1,25 +1,15 @@
 /** The shell: the login page refuses a wrong password in place, then logs in and out. */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { Browser } from "playwright-core";
-import { DEMO, launchBrowser, logIn, openPage, startWebServer, webE2eSkipReason, type WebServer } from "./harness.ts";
+import { DEMO, logIn, openPage, webE2eSkipReason, webSuite } from "./harness.ts";
 
 const skip = webE2eSkipReason();
 
 describe("web shell", { skip }, () => {
-  let web: WebServer;
-  let browser: Browser;
-  before(async () => {
-    web = await startWebServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  const suite = webSuite();
 
   it("refuses a wrong password on the login page, then logs in and out", async () => {
-    const t = await openPage(browser, web.url, "shell-login");
+    const t = await openPage(suite.browser, suite.web.url, "shell-login");
     try {
       t.expectFailure(/\/auth\/login → 401/);
       t.expectFailure(/\/session → 401/);

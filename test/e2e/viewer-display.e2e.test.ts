@@ -3,10 +3,10 @@
  * on/off, colour and window, the Z and T sliders, zoom and pan from the keyboard, the screen ↔
  * image conversion the ROI tests rely on, and the keyboard help.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { Browser, Locator, Page } from "playwright-core";
-import { DEMO, launchBrowser, logIn, openPage, startWebServer, webE2eSkipReason, type TestPage, type WebServer } from "./harness.ts";
+import type { Locator, Page } from "playwright-core";
+import { DEMO, logIn, openPage, webE2eSkipReason, webSuite, type TestPage, type WebServer } from "./harness.ts";
 
 const skip = webE2eSkipReason();
 
@@ -68,23 +68,14 @@ async function imageIdNamed(web: WebServer, name: string): Promise<number> {
 }
 
 describe("viewer display", { skip }, () => {
-  let web: WebServer;
-  let browser: Browser;
-  before(async () => {
-    web = await startWebServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  const suite = webSuite();
 
   it("renders a Z-stack's tiles for the channels and Z on show, and zooms and pans from the keyboard", async () => {
-    const t = await openPage(browser, web.url, "viewer-display-zstack");
+    const t = await openPage(suite.browser, suite.web.url, "viewer-display-zstack");
     expectLoginPage(t);
     try {
       const renders = recordRenders(t.page);
-      const id = await imageIdNamed(web, "siRNA-HeLa_01_R3D");
+      const id = await imageIdNamed(suite.web, "siRNA-HeLa_01_R3D");
       await logIn(t.page, DEMO.username, DEMO.password);
       await t.page.goto(`/#/viewer/${id}`);
       const map = t.page.getByTestId("viewer-map");
@@ -180,12 +171,12 @@ describe("viewer display", { skip }, () => {
   });
 
   it("links back to the dataset it was opened from and steps through its images", async () => {
-    const t = await openPage(browser, web.url, "viewer-display-neighbours");
+    const t = await openPage(suite.browser, suite.web.url, "viewer-display-neighbours");
     expectLoginPage(t);
     try {
-      const dataset = (await web.root.datasets.list()).items.find((d) => d.name === "siRNA-HeLa");
+      const dataset = (await suite.web.root.datasets.list()).items.find((d) => d.name === "siRNA-HeLa");
       assert.ok(dataset, "the demo dataset siRNA-HeLa exists");
-      const images = (await web.root.datasets.images(dataset.id)).items;
+      const images = (await suite.web.root.datasets.images(dataset.id)).items;
       await logIn(t.page, DEMO.username, DEMO.password);
       await t.page.goto(`/#/data/dataset/${dataset.id}`);
       // Leave the dataset for the viewer the way the Data page does: a hash change.
@@ -212,11 +203,11 @@ describe("viewer display", { skip }, () => {
   });
 
   it("moves through the time points of the time-lapse, by slider, keyboard and playback", async () => {
-    const t = await openPage(browser, web.url, "viewer-display-timelapse");
+    const t = await openPage(suite.browser, suite.web.url, "viewer-display-timelapse");
     expectLoginPage(t);
     try {
       const renders = recordRenders(t.page);
-      const id = await imageIdNamed(web, "GFP-cargo_timelapse");
+      const id = await imageIdNamed(suite.web, "GFP-cargo_timelapse");
       await logIn(t.page, DEMO.username, DEMO.password);
       await t.page.goto(`/#/viewer/${id}`);
       await waitRendered(t.page, /^z=0&t=0&c=1\|150:1100\$00FF00$/);

@@ -6,12 +6,11 @@
  * the grid and inside its level; and the screen shows the pattern's squares where they belong,
  * down to their outermost pixels at 1:1, fitted, zoomed out and in, and after a window change.
  */
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { Browser } from "playwright-core";
 import { FoveaClient } from "@fovea/client";
 import type { ImageDto } from "@fovea/model";
-import { DEMO, launchBrowser, logIn, openPage, startWebServer, webE2eSkipReason, type TestPage, type WebServer } from "./harness.ts";
+import { DEMO, logIn, openPage, webE2eSkipReason, webSuite, type TestPage, type WebServer } from "./harness.ts";
 import {
   assertCovered, assertFullResolution, assertScreenShowsPattern, assertSuitableLevel, assertWellFormed, coarseProbes,
   fullResolutionProbes, pressZoom, windowOf,
@@ -138,24 +137,15 @@ async function checkWindowChange({ t, tiles, layout }: Ctx): Promise<void> {
 }
 
 describe("viewer on a multi-resolution pyramid", { skip }, () => {
-  let web: WebServer;
-  let browser: Browser;
-  before(async () => {
-    web = await startWebServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  const suite = webSuite();
 
   it("draws a large image from the right level, every tile inside its level, every pixel where the pattern puts it", async () => {
-    const image = await uploadPattern(web);
-    const layout = await web.root.pixels.layout(image.id);
+    const image = await uploadPattern(suite.web);
+    const layout = await suite.web.root.pixels.layout(image.id);
     assert.ok(layout.levels.length >= 3, `a pyramid: ${JSON.stringify(layout.levels)}`);
     assert.deepEqual(layout.levels[0], { sizeX: PATTERN.sizeX, sizeY: PATTERN.sizeY });
 
-    const t = await openPage(browser, web.url, "viewer-pyramid");
+    const t = await openPage(suite.browser, suite.web.url, "viewer-pyramid");
     // The login page's first GET /session answers 401 before anyone has logged in.
     t.expectFailure(/\/session → 401/);
     t.expectFailure(/401 \(Unauthorized\)/);

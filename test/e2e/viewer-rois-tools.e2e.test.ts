@@ -5,11 +5,10 @@
  * a save the server refuses (the shape was deleted meanwhile), shown with its code and nothing lost
  * until the user discards the changes; then another user's ROIs, which can be seen but not changed.
  */
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { Browser } from "playwright-core";
 import type { ImageDto } from "@fovea/model";
-import { DEMO, launchBrowser, logIn, openPage, startWebServer, webE2eSkipReason, type WebServer } from "./harness.ts";
+import { DEMO, logIn, openPage, webE2eSkipReason, webSuite } from "./harness.ts";
 import {
   assertNear, assertRowCount, clickImage, currentZ, dragImage, imageToScreen, openFromDataset, pickTool, rowMeasure, shapeRows,
   storedShapes, waitForStatus,
@@ -19,27 +18,20 @@ const skip = webE2eSkipReason();
 const UM2 = 0.1075 ** 2;
 
 describe("ROI tools in the viewer", { skip }, () => {
-  let web: WebServer;
-  let browser: Browser;
+  const suite = webSuite();
   let datasetId: number;
   let image: ImageDto;
   let images: ImageDto[];
   before(async () => {
-    web = await startWebServer();
-    browser = await launchBrowser();
-    const dataset = (await web.root.datasets.list({ limit: 100 })).items.find((d) => d.name === "siRNA-HeLa");
+    const dataset = (await suite.web.root.datasets.list({ limit: 100 })).items.find((d) => d.name === "siRNA-HeLa");
     assert.ok(dataset);
     datasetId = dataset.id;
-    images = (await web.root.datasets.images(dataset.id)).items;
+    images = (await suite.web.root.datasets.images(dataset.id)).items;
     image = images[2]!;
-  });
-  after(async () => {
-    await browser?.close();
-    await web?.close();
   });
 
   it("draws every kind, moves and resizes a rectangle, and keeps a refused change", async () => {
-    const t = await openPage(browser, web.url, "viewer-rois-tools");
+    const t = await openPage(suite.browser, suite.web.url, "viewer-rois-tools");
     const { page } = t;
     try {
       await logIn(page, DEMO.username, DEMO.password);
@@ -82,7 +74,7 @@ describe("ROI tools in the viewer", { skip }, () => {
 
       await page.getByRole("button", { name: "Save", exact: true }).click();
       await waitForStatus(page, "Saved");
-      const stored = await storedShapes(web, image.id);
+      const stored = await storedShapes(suite.web, image.id);
       assert.deepEqual(stored.map((s) => s.kind), ["Rectangle", "Ellipse", "Polygon", "Polyline", "Point"]);
       assert.ok(stored.every((s) => s.c === null && s.z === z && s.t === 0));
       const [rect, ellipse] = stored;
@@ -99,13 +91,13 @@ describe("ROI tools in the viewer", { skip }, () => {
       await t.shot("rectangle-moved-and-resized");
       await page.keyboard.press("Control+s");
       await waitForStatus(page, "Saved");
-      const moved = (await storedShapes(web, image.id))[0]!;
+      const moved = (await storedShapes(suite.web, image.id))[0]!;
       for (const [f, v] of [["x", 70], ["y", 60], ["width", 130], ["height", 70]] as const) assertNear(moved[f], v, 1.5, `moved rectangle ${f}`);
 
       // Someone deletes the ellipse's ROI meanwhile: moving it then cannot be saved, and says why.
       t.expectFailure(/PUT \S+\/shapes\/\d+ → 404/);
       t.expectFailure(/status of 404/);
-      await web.root.rois.delete(ellipse!.roiId);
+      await suite.web.root.rois.delete(ellipse!.roiId);
       await clickImage(page, [250, 80]);
       await dragImage(page, [250, 80], [260, 95]);
       await page.getByRole("button", { name: "Save", exact: true }).click();
@@ -125,8 +117,8 @@ describe("ROI tools in the viewer", { skip }, () => {
       // Another user's ROIs: a label on every plane and a point on another Z, which only the table lists.
       const other = images[3]!;
       const otherZ = 0;
-      await web.root.rois.create(other.id, { shapes: [{ kind: "Label", x: 300, y: 100, text: "mitotic cell", strokeColor: "#00ffff" }] });
-      await web.root.rois.create(other.id, { shapes: [{ kind: "Point", x: 40, y: 40, z: otherZ }] });
+      await suite.web.root.rois.create(other.id, { shapes: [{ kind: "Label", x: 300, y: 100, text: "mitotic cell", strokeColor: "#00ffff" }] });
+      await suite.web.root.rois.create(other.id, { shapes: [{ kind: "Point", x: 40, y: 40, z: otherZ }] });
       await openFromDataset(t, datasetId, other);
       await assertRowCount(page, 2);
       assert.match((await shapeRows(page).nth(0).textContent()) ?? "", /Label.*read-only.*allall/);

@@ -8,11 +8,10 @@
  * The second test draws every other kind, moves and resizes a rectangle, and meets a save that
  * the server refuses.
  */
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { Browser } from "playwright-core";
 import type { ImageDto } from "@fovea/model";
-import { DEMO, launchBrowser, logIn, openPage, startWebServer, webE2eSkipReason, type TestPage, type WebServer } from "./harness.ts";
+import { DEMO, logIn, openPage, webE2eSkipReason, webSuite, type TestPage, type WebServer } from "./harness.ts";
 import {
   assertNear, assertRowCount, clickImage, currentZ, openFromDataset, pickTool, rowMeasure, shapeRows, showOnlyChannel,
   storedShapes, waitForStatus, waitForViewer, type StoredShape,
@@ -100,26 +99,19 @@ async function lineRoundTrip(t: TestPage, web: WebServer, image: ImageDto, lines
 }
 
 describe("ROIs in the viewer", { skip }, () => {
-  let web: WebServer;
-  let browser: Browser;
+  const suite = webSuite();
   let datasetId: number;
   let images: ImageDto[];
   before(async () => {
-    web = await startWebServer();
-    browser = await launchBrowser();
-    const dataset = (await web.root.datasets.list({ limit: 100 })).items.find((d) => d.name === "siRNA-HeLa");
+    const dataset = (await suite.web.root.datasets.list({ limit: 100 })).items.find((d) => d.name === "siRNA-HeLa");
     assert.ok(dataset, "the demo dataset siRNA-HeLa exists");
     datasetId = dataset.id;
-    images = (await web.root.datasets.images(dataset.id)).items;
+    images = (await suite.web.root.datasets.images(dataset.id)).items;
     assert.ok(images.length >= 3);
-  });
-  after(async () => {
-    await browser?.close();
-    await web?.close();
   });
 
   async function loggedIn(name: string): Promise<TestPage> {
-    const t = await openPage(browser, web.url, name);
+    const t = await openPage(suite.browser, suite.web.url, name);
     await logIn(t.page, DEMO.username, DEMO.password);
     // The page asks GET /session before anyone has logged in; that 401 is the only one allowed.
     assert.ok(t.problems.every((p) => /\/session → 401|401 \(Unauthorized\)/.test(p)), t.problems.join("\n"));
@@ -132,11 +124,11 @@ describe("ROIs in the viewer", { skip }, () => {
     try {
       await openFromDataset(t, datasetId, images[0]!);
       await t.shot("image-1-open");
-      await lineRoundTrip(t, web, images[0]!, [[100.5, 120, 380, 300], [60, 400, 450, 420.5]], false, "image-1");
+      await lineRoundTrip(t, suite.web, images[0]!, [[100.5, 120, 380, 300], [60, 400, 450, 420.5]], false, "image-1");
 
       await openFromDataset(t, datasetId, images[1]!);
       await t.shot("image-2-open");
-      await lineRoundTrip(t, web, images[1]!, [[200, 50, 210, 460], [30, 30, 480, 250]], true, "image-2");
+      await lineRoundTrip(t, suite.web, images[1]!, [[200, 50, 210, 460], [30, 30, 480, 250]], true, "image-2");
       assert.deepEqual(t.problems, []);
     } finally {
       await t.close();
