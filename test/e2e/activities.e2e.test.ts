@@ -12,6 +12,7 @@ import type { Locator, Page } from "playwright-core";
 import { FoveaClient } from "@fovea/client";
 import type { JobDto } from "@fovea/model";
 import { DEMO, logIn, openPage, webE2eSkipReason, webSuite, type TestPage } from "./harness.ts";
+import { recordJobCards, seenJobCards } from "./app-page.ts";
 
 const skip = webE2eSkipReason();
 
@@ -50,23 +51,6 @@ function card(page: Page, jobId: number): Locator {
 async function waitForStatus(c: Locator, label: string): Promise<void> {
   await c.locator(".job-status", { hasText: new RegExp(`^${label}$`) }).waitFor({ timeout: 30_000 });
 }
-
-/**
- * Records every (job, status, progress) the page shows, so a test can tell it changed live. Sent
- * as text: tsx's helpers (\`__name\`) would not exist in the page.
- */
-const RECORD_CARDS = `(() => {
-  const seen = [];
-  window.__cards = seen;
-  const snap = () => {
-    for (const el of document.querySelectorAll("article[data-job-id]")) {
-      const bar = el.querySelector("[role=progressbar]");
-      const line = el.dataset.jobId + " " + el.querySelector(".job-status")?.textContent + " " + (bar ? bar.getAttribute("aria-valuenow") : "-");
-      if (!seen.includes(line)) seen.push(line);
-    }
-  };
-  new MutationObserver(snap).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-})()`;
 
 async function waitForJob(client: FoveaClient, id: number, until: (j: JobDto) => boolean): Promise<JobDto> {
   for (let i = 0; i < 300; i++) {
@@ -122,11 +106,11 @@ describe("Activities panel", { skip }, () => {
     await panel.getByText("No jobs yet").waitFor();
     await t.shot("empty");
 
-    await page.evaluate(RECORD_CARDS);
+    await recordJobCards(page);
     helloJob = await demo.scripts.launch(scriptId("Hello_World"), { Data_Type: "Dataset", IDs: [datasetId] });
     const c = card(page, helloJob.id);
     await waitForStatus(c, "Succeeded");
-    const seen = await page.evaluate<string[]>("window.__cards");
+    const seen = await seenJobCards(page);
     assert.ok(seen.some((l) => /^\d+ (Queued|Running) /.test(l)), `the card was shown before the job ended: ${seen.join(" | ")}`);
     assert.equal(await c.getByRole("progressbar").getAttribute("aria-valuenow"), "100");
     await c.getByText("Returned 4 images").waitFor();

@@ -17,6 +17,7 @@ import { siRnaHelaImages, type CentromerePairTruth } from "../../packages/pixels
 import { parseCsv } from "../official/roi-export-expected.ts";
 import { asLine, checkLineExport, EXPORT_HEADER, type ExpectedLine } from "./batch-roi-export-csv.ts";
 import { DEMO, logIn, openPage, webE2eSkipReason, webSuite, type TestPage } from "./harness.ts";
+import { recordJobCards, seenJobCards } from "./app-page.ts";
 import { clickImage, currentZ, imageToScreen, pickTool, showOnlyChannel, waitForStatus, waitForViewer } from "./viewer-rois-page.ts";
 
 const skip = webE2eSkipReason();
@@ -30,23 +31,6 @@ function pairLine(pair: CentromerePairTruth, k: number) {
   const [x2, y2] = pair.b;
   return { name: `CY5 pair ${k + 1}`, shapes: [{ kind: "Line" as const, x1, y1, x2, y2, z: Math.round(z), t: 0, c: 3, text: `pair ${k + 1}, nucleus ${pair.nucleus}` }] };
 }
-
-/**
- * Records each (job, status, progress) a job card shows, so the test can tell the card was live
- * before the job ended. Sent as text: this file is type-checked without the DOM library.
- */
-const RECORD_CARDS = `(() => {
-  const seen = [];
-  window.__batchCards = seen;
-  const snap = () => {
-    for (const el of document.querySelectorAll("article[data-job-id]")) {
-      const bar = el.querySelector("[role=progressbar]");
-      const line = el.dataset.jobId + " " + el.querySelector(".job-status")?.textContent + " " + (bar ? bar.getAttribute("aria-valuenow") : "-");
-      if (!seen.includes(line)) seen.push(line);
-    }
-  };
-  new MutationObserver(snap).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-})()`;
 
 const resolution = (page: Page): Promise<number> => page.evaluate<number>("globalThis.__foveaViewer.resolution()");
 
@@ -198,7 +182,7 @@ describe("Batch ROI Export from the UI (acceptance 2)", { skip }, () => {
   /** Run: the Activities panel opens on the job's card, live, until Succeeded. */
   async function runAndFollow(t: TestPage, dialog: Locator): Promise<JobDto> {
     const { page } = t;
-    await page.evaluate(RECORD_CARDS);
+    await recordJobCards(page);
     const [launched] = await Promise.all([
       page.waitForResponse((res) => /\/scripts\/\d+\/launch$/.test(res.url()) && res.request().method() === "POST"),
       dialog.getByRole("button", { name: "Run", exact: true }).click(),
@@ -210,7 +194,7 @@ describe("Batch ROI Export from the UI (acceptance 2)", { skip }, () => {
     const card = page.getByRole("complementary", { name: "Activities" }).locator(`article[data-job-id="${launchedJob.id}"]`);
     await card.getByRole("progressbar").waitFor();
     await card.locator(".job-status", { hasText: /^Succeeded$/ }).waitFor({ timeout: 60_000 });
-    const seen = await page.evaluate<string[]>("window.__batchCards");
+    const seen = await seenJobCards(page);
     const live = seen.filter((l) => new RegExp(`^${launchedJob.id} (Queued|Running) \\d+$`).test(l));
     assert.ok(live.length > 0, `the card showed the job with its progress bar before it ended: ${seen.join(" | ")}`);
     const percents = seen.filter((l) => l.startsWith(`${launchedJob.id} `)).map((l) => Number(l.split(" ").at(-1)));

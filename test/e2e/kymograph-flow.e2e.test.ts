@@ -10,10 +10,11 @@ import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import Papa from "papaparse";
-import type { Locator, Page } from "playwright-core";
+import type { Locator } from "playwright-core";
 import type { ImageDto } from "@fovea/model";
 import { kymographMovie, type TrackTruth } from "../../packages/pixels/src/demo/index.ts";
 import { DEMO, logIn, openPage, webE2eSkipReason, webSuite, type TestPage } from "./harness.ts";
+import { openScript } from "./app-page.ts";
 import { assertRowCount, clickImage, imageToScreen, pickTool, rowMeasure, storedShapes, waitForStatus, waitForViewer } from "./viewer-rois-page.ts";
 import { arcLengthOf, everyNthVertex, pathLength, pointAt, type Point } from "./kymograph-flow-geometry.ts";
 
@@ -25,14 +26,6 @@ const CSV_HEADER = [
   "dx (pixels)", "dy (rows)", "distance (µm)", "time (s)", "velocity (µm/s)", "speed (µm/s)",
 ];
 
-/** Opens a script from the Scripts menu, by a click on its item in its folder's group. */
-async function openScript(page: Page, folder: string, title: string): Promise<Locator> {
-  await page.getByRole("banner").getByRole("button", { name: "Scripts", exact: true }).click();
-  await page.getByRole("menu", { name: "Scripts" }).getByRole("group", { name: new RegExp(folder) }).getByRole("menuitem", { name: title, exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: title, exact: true });
-  await dialog.getByRole("form", { name: `Parameters of ${title}` }).waitFor();
-  return dialog;
-}
 
 /** Checks the form pre-filled Data_Type = Image and IDs = the viewed image, then runs it; returns the job's card. */
 async function runOnViewedImage(t: TestPage, dialog: Locator, imageId: number, step: string): Promise<Locator> {

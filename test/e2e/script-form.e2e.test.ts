@@ -11,6 +11,7 @@ import assert from "node:assert/strict";
 import type { Locator, Page } from "playwright-core";
 import { FoveaClient } from "@fovea/client";
 import { DEMO, logIn, openPage, webE2eSkipReason, webSuite, type TestPage } from "./harness.ts";
+import { openScript } from "./app-page.ts";
 
 const skip = webE2eSkipReason();
 
@@ -234,14 +235,6 @@ describe("script form (acceptance 5)", { skip }, () => {
   });
 });
 
-/** Opens a script from the Scripts menu by a click on its item in its folder's group. */
-async function openScript(page: Page, folder: string, title: string): Promise<Locator> {
-  await page.getByRole("banner").getByRole("button", { name: "Scripts", exact: true }).click();
-  await page.getByRole("menu", { name: "Scripts" }).getByRole("group", { name: new RegExp(folder) }).getByRole("menuitem", { name: title, exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: title, exact: true });
-  await dialog.getByRole("form", { name: `Parameters of ${title}` }).waitFor();
-  return dialog;
-}
 
 /**
  * Opens Every Type from the Scripts menu: by keyboard first (filter, arrows, Escape gives focus
