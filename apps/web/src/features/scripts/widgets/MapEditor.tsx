@@ -1,28 +1,14 @@
 /** A map (text keys to text values): key/value rows, added and removed with buttons. */
-import { useEffect, useState } from "react";
 import type { Draft, MapRow } from "../form/drafts.ts";
+import { useRowEditing } from "./use-row-editing.ts";
 import type { WidgetProps } from "./widget-props.ts";
 
 export function MapEditor(props: WidgetProps<Extract<Draft, { kind: "map" }>>) {
   const { draft, controlId } = props;
-  const [focusRow, setFocusRow] = useState<number>();
-  useEffect(() => {
-    if (focusRow === undefined) return;
-    document.getElementById(`${controlId}-key-${focusRow}`)?.focus();
-    setFocusRow(undefined);
-  }, [focusRow, controlId]);
-
-  const setRows = (rows: readonly MapRow[]) => props.onChange({ kind: "map", rows });
-  const edit = (i: number, change: Partial<MapRow>) => setRows(draft.rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
-  const add = () => {
-    setRows([...draft.rows, { key: "", value: "" }]);
-    setFocusRow(draft.rows.length);
-  };
-  const remove = (i: number) => {
-    setRows(draft.rows.filter((_, j) => j !== i));
-    if (draft.rows.length > 1) setFocusRow(Math.min(i, draft.rows.length - 2));
-    else document.getElementById(`${controlId}-add`)?.focus();
-  };
+  const rows = useRowEditing<MapRow>(
+    draft.rows, (next) => props.onChange({ kind: "map", rows: next }), () => ({ key: "", value: "" }), (i) => `${controlId}-key-${i}`, controlId,
+  );
+  const edit = (i: number, change: Partial<MapRow>) => rows.replace(i, { ...draft.rows[i]!, ...change });
 
   return (
     <div role="group" id={controlId} aria-label={props.label} aria-describedby={props.describedBy} className="param-map">
@@ -40,12 +26,12 @@ export function MapEditor(props: WidgetProps<Extract<Draft, { kind: "map" }>>) {
             aria-describedby={props.describedBy} autoComplete="off"
             onChange={(e) => edit(i, { value: e.target.value })}
           />
-          <button type="button" className="param-row-remove" aria-label={`Remove entry ${i + 1}`} disabled={props.disabled} onClick={() => remove(i)}>
+          <button type="button" className="param-row-remove" aria-label={`Remove entry ${i + 1}`} disabled={props.disabled} onClick={() => rows.remove(i)}>
             <span aria-hidden="true">×</span>
           </button>
         </div>
       ))}
-      <button type="button" id={`${controlId}-add`} className="param-row-add" disabled={props.disabled} onClick={add}>+ Add entry</button>
+      <button type="button" id={`${controlId}-add`} className="param-row-add" disabled={props.disabled} onClick={rows.add}>+ Add entry</button>
     </div>
   );
 }
